@@ -8,12 +8,14 @@ using static MIForge.Torch.torch;
 
 namespace MIForge.Plugins.Attacks.Ppdg;
 
-/// <summary>PPDG-MI (Peng et al. 2024) around any prior-based attack. For each batch of target classes
-/// (one class by default): (a) the base attack makes candidates, (b) each is scored by the target's
-/// mean class probability over random augmentations, (c) the best k are kept as pseudo-private data,
-/// (d) a clone of the prior is tuned toward them, (e) the base attack runs again with the tuned
-/// prior; (b)–(e) repeat for the configured rounds, and the clone is dropped before the next batch,
-/// so every batch starts from the original prior, which is never changed. Every round's best
+/// <summary>PPDG-MI (Peng et al. 2024) around any prior-based attack. (a) The base attack makes
+/// candidates for every class at once (round 0, exactly the base attack on its own under the same
+/// stage seed), (b) each is scored by the target's mean class probability over random augmentations,
+/// (c) the best k per class are kept as pseudo-private data; then for each batch of target classes
+/// (one class by default) (d) a clone of the prior is tuned toward that batch's pseudo-private data and
+/// (e) the base attack runs again on the batch with the tuned prior; (b)–(e) repeat for the configured
+/// rounds, and the clone is dropped before the next batch, so every batch starts from the original
+/// prior, which is never changed. Every round's best
 /// reconstructions are written to <c>rounds/</c> for per-round metrics, the timings to <c>ppdg.json</c>;
 /// the last round's are returned.</summary>
 [Plugin("ppdg", "PPDG-MI: tunes a copy of the prior toward the base attack's most robust reconstructions per class, then re-attacks (wraps gmi by default)")]
@@ -40,40 +42,39 @@ public sealed class PpdgAttack(PpdgOptions options, IRunContext context, IProgre
         var batches = request.Classes.Chunk(options.ClassBatch).ToArray();
         var timings = new JArray();
         using var rounds = new PpdgRounds(options.Rounds + 1);
-        for (var b = 0; b < batches.Length; b++)
+
+        // Round 0 is the base attack over every class at once, exactly as it runs on its own.
+        var clock = Stopwatch.StartNew();
+        using var first = baseAttack.Invert(request with { PerClass = candidates });
+        var attackSeconds = clock.Elapsed.TotalSeconds;
+        using var firstScores = score.Of(request.Target, first.Images, first.Classes, ScoreRandom(-1, 0));
+        rounds.Add(0, Select(first, PseudoPrivateScore.TopPerClass(firstScores, first.Classes, request.Classes, request.PerClass)));
+        timings.Add(Timing(request.Classes, 0, 0, attackSeconds, clock.Elapsed.TotalSeconds - attackSeconds));
+        progress.Report("ppdg rounds", 1, 1 + (long)batches.Length * options.Rounds);
+
+        for (var b = 0; b < batches.Length && options.Rounds > 0; b++)
         {
             IPrior? tuned = null;
-            Reconstructions? pseudoPrivate = null;
+            var pseudoPrivate = Select(first, PseudoPrivateScore.TopPerClass(firstScores, first.Classes, batches[b], k));
             try
             {
-                for (var round = 0; round <= options.Rounds; round++)
+                for (var round = 1; round <= options.Rounds; round++)
                 {
                     context.Cancellation.ThrowIfCancellationRequested();
-                    var clock = Stopwatch.StartNew();
-                    double tuneSeconds = 0;
-                    if (round > 0)
-                    {
-                        tuned ??= original.Clone();
-                        manual_seed(AttackSeed.Of(context.Seed, "ppdg", b, round, "tune"));
-                        tuning.Run(tuned, pseudoPrivate!, request, Path.Combine(context.StageDirectory, "ppdg", $"classes-{b + 1}", $"round-{round}"));
-                        pseudoPrivate!.Dispose();
-                        pseudoPrivate = null;
-                        tuneSeconds = clock.Elapsed.TotalSeconds;
-                    }
-                    using var found = baseAttack.Invert(request with { Prior = tuned ?? original, Classes = batches[b], PerClass = candidates });
-                    var attackSeconds = clock.Elapsed.TotalSeconds - tuneSeconds;
-                    using var scores = score.Of(request.Target, found.Images, found.Classes, new Random((int)(AttackSeed.Of(context.Seed, "ppdg", b, round, "score") % int.MaxValue)));
+                    clock.Restart();
+                    tuned ??= original.Clone();
+                    manual_seed(AttackSeed.Of(context.Seed, "ppdg", b, round, "tune"));
+                    tuning.Run(tuned, pseudoPrivate!, request, Path.Combine(context.StageDirectory, "ppdg", $"classes-{b + 1}", $"round-{round}"));
+                    pseudoPrivate!.Dispose();
+                    pseudoPrivate = null;
+                    var tuneSeconds = clock.Elapsed.TotalSeconds;
+                    using var found = baseAttack.Invert(request with { Prior = tuned, Classes = batches[b], PerClass = candidates });
+                    attackSeconds = clock.Elapsed.TotalSeconds - tuneSeconds;
+                    using var scores = score.Of(request.Target, found.Images, found.Classes, ScoreRandom(b, round));
                     rounds.Add(round, Select(found, PseudoPrivateScore.TopPerClass(scores, found.Classes, batches[b], request.PerClass)));
                     if (round < options.Rounds) pseudoPrivate = Select(found, PseudoPrivateScore.TopPerClass(scores, found.Classes, batches[b], k));
-                    progress.Report("ppdg rounds", (long)b * (options.Rounds + 1) + round + 1, (long)batches.Length * (options.Rounds + 1));
-                    timings.Add(new JObject
-                    {
-                        ["classes"] = new JArray(batches[b]),
-                        ["round"] = round,
-                        ["tuneSeconds"] = tuneSeconds,
-                        ["attackSeconds"] = attackSeconds,
-                        ["scoreSeconds"] = clock.Elapsed.TotalSeconds - tuneSeconds - attackSeconds,
-                    });
+                    progress.Report("ppdg rounds", 1 + (long)b * options.Rounds + round, 1 + (long)batches.Length * options.Rounds);
+                    timings.Add(Timing(batches[b], round, tuneSeconds, attackSeconds, clock.Elapsed.TotalSeconds - tuneSeconds - attackSeconds));
                 }
             }
             finally
@@ -94,6 +95,17 @@ public sealed class PpdgAttack(PpdgOptions options, IRunContext context, IProgre
         }.ToString());
         return rounds.Of(options.Rounds);
     }
+
+    private Random ScoreRandom(int batch, int round) => new((int)(AttackSeed.Of(context.Seed, "ppdg", batch, round, "score") % int.MaxValue));
+
+    private static JObject Timing(IEnumerable<int> classes, int round, double tune, double attack, double score) => new()
+    {
+        ["classes"] = new JArray(classes),
+        ["round"] = round,
+        ["tuneSeconds"] = tune,
+        ["attackSeconds"] = attack,
+        ["scoreSeconds"] = score,
+    };
 
     /// <summary>The rows <paramref name="rows"/> of <paramref name="r"/>; the caller owns the result.</summary>
     private static Reconstructions Select(Reconstructions r, long[] rows)

@@ -45,6 +45,11 @@ public sealed class PpdgOptions
     [Range(1, 10000000)]
     public int TuneSteps { get; set; } = 300;
 
+    /// <summary>Share of the tuning images that are pseudo-private, reached by repeating them.</summary>
+    [Description("share of the tuning data made of pseudo-private images, reached by repeating them; 0 = each once among all public images (PPDG-MI's code, which tunes 10 epochs). With a few hundred tuning steps and thousands of public images, each pseudo-private image is otherwise drawn less than once")]
+    [Range(0.0, 0.95)]
+    public double PseudoPrivateShare { get; set; }
+
     /// <summary>Target classes sharing one tuned prior.</summary>
     [Description("target classes tuned together: the prior is reset from the original for each batch of this many classes. 1 (PPDG-MI) tunes per class; larger batches divide the tuning cost by the batch size but pull one prior toward several classes")]
     [Range(1, 100000)]

@@ -34,7 +34,7 @@ public sealed class PseudoPrivateScore(IImageTransform augmentation, int augment
         return cat(parts.ToArray(), 0).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Row indices of the best <paramref name="k"/> scores of each class (highest first; ties by row), class by class in <paramref name="order"/>.</summary>
+    /// <summary>Row indices of the best <paramref name="k"/> scores of each class (ties by row), class by class in <paramref name="order"/>, in row order within a class (so keeping every row keeps the input's order).</summary>
     public static long[] TopPerClass(Tensor scores, Tensor classes, IEnumerable<int> order, int k)
     {
         using var s = scores.cpu();
@@ -42,6 +42,6 @@ public sealed class PseudoPrivateScore(IImageTransform augmentation, int augment
         var score = s.ToArray<float>();
         var label = c.ToArray<long>();
         return order.SelectMany(cls => Enumerable.Range(0, label.Length).Where(i => label[i] == cls)
-            .OrderByDescending(i => score[i]).ThenBy(i => i).Take(k).Select(i => (long)i)).ToArray();
+            .OrderByDescending(i => score[i]).ThenBy(i => i).Take(k).Order().Select(i => (long)i)).ToArray();
     }
 }

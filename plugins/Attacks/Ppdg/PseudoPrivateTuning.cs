@@ -16,7 +16,7 @@ public sealed class PseudoPrivateTuning(PpdgOptions options)
         var publicData = request.PublicData
             ?? throw new InvalidOperationException("the ppdg attack tunes the prior on public plus pseudo-private images, but the attack was given no public data");
         Directory.CreateDirectory(logDirectory);
-        using var data = Combined(publicData, pseudoPrivate, request.Target.ClassCount);
+        using var data = Combined(publicData, pseudoPrivate, request.Target.ClassCount, Repeats(publicData.Count, pseudoPrivate.Images.shape[0]));
         var training = new PriorTraining(data, prior.UsesTarget ? request.Target.Classifier : null, options.TuneSteps) { LogDirectory = logDirectory };
         if (options.Tuning == PpdgTuning.Gan)
         {
@@ -58,13 +58,28 @@ public sealed class PseudoPrivateTuning(PpdgOptions options)
         return output.Features.detach();
     }
 
-    /// <summary>Public images followed by the pseudo-private ones (labelled with their target class; the GAN priors ignore labels).</summary>
-    private static ImageSet Combined(ImageSet publicData, Reconstructions pseudoPrivate, int targetClasses)
+    /// <summary>Copies of each pseudo-private image so they make up <see cref="PpdgOptions.PseudoPrivateShare"/> of the tuning data (at least one).</summary>
+    public int Repeats(long publicCount, long pseudoPrivateCount)
+    {
+        var share = options.PseudoPrivateShare;
+        if (share <= 0 || pseudoPrivateCount == 0) return 1;
+        return (int)Math.Max(1, Math.Round(share * publicCount / ((1 - share) * pseudoPrivateCount)));
+    }
+
+    /// <summary>Public images followed by <paramref name="repeats"/> copies of the pseudo-private ones (labelled with their target class; the GAN priors ignore labels).</summary>
+    private static ImageSet Combined(ImageSet publicData, Reconstructions pseudoPrivate, int targetClasses, int repeats)
     {
         using var scope = NewDisposeScope();
         var device = publicData.Images.device;
-        var images = cat(new[] { publicData.Images, pseudoPrivate.Images.detach().to(device) }, 0);
-        var labels = cat(new[] { publicData.Labels, pseudoPrivate.Classes.to(publicData.Labels.device) }, 0);
+        var extra = pseudoPrivate.Images.detach().to(device);
+        var extraLabels = pseudoPrivate.Classes.to(publicData.Labels.device);
+        if (repeats > 1)
+        {
+            extra = extra.repeat(repeats, 1, 1, 1);
+            extraLabels = extraLabels.repeat(repeats);
+        }
+        var images = cat(new[] { publicData.Images, extra }, 0);
+        var labels = cat(new[] { publicData.Labels, extraLabels }, 0);
         return new ImageSet(images.DetachFromDisposeScope(), labels.DetachFromDisposeScope(), Math.Max(publicData.ClassCount, targetClasses));
     }
 }

@@ -30,4 +30,7 @@ public sealed class AttackSpec
 
     [Description("Target ids to attack; default: every target.")]
     public List<string>? Targets { get; set; }
+
+    [Description("Id of an attack whose random draws this one repeats against each target (same starting latents), for paired comparisons such as ppdg against its base attack; default: its own id.")]
+    public string? SeedAs { get; set; }
 }

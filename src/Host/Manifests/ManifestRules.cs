@@ -22,7 +22,7 @@ public static partial class ManifestRules
         CheckSplit(m.Data.Split, errors);
         var targetIds = AssignIds(m.Targets, "targets", t => t.Id, (t, id) => t.Id = id,
             t => t.Model is null ? null : t.Defense is null ? t.Model.Name : $"{t.Model.Name}-{t.Defense.Name}", errors);
-        AssignIds(m.Attacks, "attacks", a => a.Id, (a, id) => a.Id = id, a => a.Attack?.Name, errors);
+        var attackIds = AssignIds(m.Attacks, "attacks", a => a.Id, (a, id) => a.Id = id, a => a.Attack?.Name, errors);
         if (m.Attacks.Count > 0 && m.Targets.Count == 0)
             errors.Add("attacks", "attacks need at least one entry in 'targets'");
         for (var i = 0; i < m.Attacks.Count; i++)
@@ -31,6 +31,8 @@ public static partial class ManifestRules
             for (var j = 0; a.Targets is not null && j < a.Targets.Count; j++)
                 if (!targetIds.Contains(a.Targets[j]))
                     errors.Add($"attacks[{i}].targets[{j}]", $"unknown target id '{a.Targets[j]}'{NearestNames.Hint(a.Targets[j], targetIds)}");
+            if (a.SeedAs is { } seedAs && !attackIds.Contains(seedAs))
+                errors.Add($"attacks[{i}].seedAs", $"unknown attack id '{seedAs}'{NearestNames.Hint(seedAs, attackIds)}");
             var privateCount = m.Data.Split?.Private.Count;
             for (var j = 0; a.Classes is not null && j < a.Classes.Count; j++)
                 if (a.Classes[j] < 0 || (privateCount is > 0 && a.Classes[j] >= privateCount))

@@ -31,7 +31,7 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
 
     public override void Execute(string directory, CancellationToken cancellation)
     {
-        var services = experiment.BeginStage(Id, directory);
+        var services = experiment.BeginStage(Id, directory, $"attack.{target.TargetId}.{spec.SeedAs ?? spec.Id}");
         var scope = new StageServicesScope(Id, directory, services);
         var attack = experiment.Create(spec.Attack!, Id, directory, services);
         if (attack.Requires > spec.Access)

@@ -55,10 +55,10 @@ public sealed class Experiment : IDisposable
         return BitConverter.ToInt64(bytes, 0) & long.MaxValue;
     }
 
-    /// <summary>Seeds torch for a stage and returns the services its plugins get.</summary>
-    public StageServices BeginStage(string stageId, string directory)
+    /// <summary>Seeds torch for a stage (from <paramref name="seedKey"/>, default its id) and returns the services its plugins get.</summary>
+    public StageServices BeginStage(string stageId, string directory, string? seedKey = null)
     {
-        var seed = SeedOf(stageId);
+        var seed = SeedOf(seedKey ?? stageId);
         torch.manual_seed(seed);
         var context = new RunContext(Run.Directory, directory, Loaded.Directory, Device, seed, Cancellation);
         var services = new StageServices(Services, context, new ConsoleProgress(stageId, Progress, Logs.CreateLogger("MIForge.Stage." + stageId)));

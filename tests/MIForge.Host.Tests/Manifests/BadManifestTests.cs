@@ -111,6 +111,14 @@ public sealed class BadManifestTests
     }
 
     [Fact]
+    public void AttackSeedAsNamesUnknownAttack()
+    {
+        var e = Single(m => m["attacks"]![0]!["seedAs"] = "fake-atack", "attacks[0].seedAs");
+        Assert.Contains("unknown attack id 'fake-atack'", e.Message);
+        Assert.Contains("did you mean 'fake-attack'", e.Message);
+    }
+
+    [Fact]
     public void OverlappingSplit()
     {
         var e = Single(m => m["data"]!["split"]!["public"] = new JArray(2, 3), "data.split.public[0]");

@@ -169,4 +169,26 @@ public sealed class StageCachingTests
         Assert.Equal(2, status.Keys.Count(k => k.StartsWith("prior")));
         Assert.Equal(2, Counters.PriorTrainings);
     }
+
+    [Fact]
+    public void An_attack_with_seedAs_draws_what_the_named_attack_draws()
+    {
+        using var w = new Workspace();
+        var manifest = Workspace.Manifest();
+        var first = (JObject)manifest["attacks"]![0]!;
+        var paired = (JObject)first.DeepClone(); paired["id"] = "paired"; paired["seedAs"] = "fake-attack";
+        paired["attack"]!["options"]!["iterations"] = 4;
+        var other = (JObject)first.DeepClone(); other["id"] = "other";
+        ((JArray)manifest["attacks"]!).Add(paired);
+        ((JArray)manifest["attacks"]!).Add(other);
+        var (code, _, error) = w.Cli("run", w.Write(manifest), "--out", w.Out);
+        Assert.True(code == 0, error);
+        MIForge.Abstractions.Reconstructions Of(string id) => MIForge.Host.Stages.AttackStage.Load(Path.Combine(
+            Directory.GetDirectories(Path.Combine(w.Out, "stages"), $"attack.fake-linear-fake-defense.{id}-*").Single(), "reconstructions.safetensors"));
+        using var a = Of("fake-attack");
+        using var b = Of("paired");
+        using var c = Of("other");
+        Assert.True(a.Images.equal(b.Images), "seedAs should repeat the named attack's draws");
+        Assert.False(a.Images.equal(c.Images), "attacks without seedAs draw their own");
+    }
 }

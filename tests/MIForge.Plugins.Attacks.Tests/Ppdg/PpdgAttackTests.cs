@@ -71,10 +71,35 @@ public sealed class PpdgAttackTests
             foreach (var t in tensors.Values) t.Dispose();
         }
         var timings = JObject.Parse(File.ReadAllText(Path.Combine(world.Run.StageDirectory, "ppdg.json")));
-        Assert.Equal(6, ((JArray)timings["steps"]!).Count);
+        Assert.Equal(1 + 2 * 2, ((JArray)timings["steps"]!).Count);
         Assert.True((double)timings["tuneSeconds"]! > 0);
         Assert.True(Directory.Exists(Path.Combine(world.Run.StageDirectory, "ppdg", "classes-2", "round-2")));
     }
+
+    [Fact]
+    public void RoundZeroIsTheBaseAttackOnItsOwnUnderTheSameSeed()
+    {
+        using var world = new AttackWorld(seed: 7);
+        var options = Tiny();
+        options.Candidates = 0;
+        using var ppdg = Attack(world, options).Invert(world.Request(perClass: 2));
+        var factory = new TestFactory(world.Run, world.Progress);
+        using var alone = factory.Create(options.Attack).Invert(world.Request(perClass: 2));
+
+        var (round0, _) = SafeTensors.Load(PpdgRounds.PathOf(world.Run.StageDirectory, 0));
+        Assert.True(round0["images"].equal(alone.Images.cpu()), "round 0 differs from the base attack run alone");
+        Assert.True(round0["latents"].equal(alone.Latents!.cpu()));
+        Assert.False(ppdg.Images.equal(alone.Images), "the tuned rounds should differ from round 0");
+        foreach (var t in round0.Values) t.Dispose();
+    }
+
+    [Theory]
+    [InlineData(0.0, 1000, 10, 1)]
+    [InlineData(0.5, 1000, 10, 100)]
+    [InlineData(0.2, 30000, 25, 300)]
+    [InlineData(0.01, 100, 50, 1)]
+    public void RepeatsPseudoPrivateImagesToTheirShare(double share, long publicCount, long pseudoPrivate, int expected) =>
+        Assert.Equal(expected, new PseudoPrivateTuning(new PpdgOptions { PseudoPrivateShare = share }).Repeats(publicCount, pseudoPrivate));
 
     [Fact]
     public void RefusesAPriorThatCannotBeFineTuned()
