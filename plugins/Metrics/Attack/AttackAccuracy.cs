@@ -9,7 +9,8 @@ namespace MIForge.Plugins.Metrics.Attack;
 /// <summary>Attack accuracy: the fraction of reconstructions the evaluation classifier puts in their
 /// class (top-1), or among its five highest scores (top-5; top-k with k = evaluator classes when it has
 /// fewer than five). Keys acc_top1, acc_top5, and acc_top1_class_&lt;label&gt;, acc_top5_class_&lt;label&gt;
-/// per target label.</summary>
+/// per target label; top1_outside_private is the fraction the evaluator puts in a class that is no
+/// target label at all (e.g. a public class: a reconstruction that drifted to a public lookalike).</summary>
 [Plugin("attack-accuracy", "top-1/top-5 accuracy of the evaluation classifier on reconstructions, overall and per class")]
 public sealed class AttackAccuracy : IMetric
 {
@@ -28,6 +29,7 @@ public sealed class AttackAccuracy : IMetric
         var k = Math.Min(5, logits.shape[1]);
         using var scope = NewDisposeScope();
         var top = logits.topk(k, 1).indices.ToArray<long>();
+        var privateClasses = context.EvaluatorClassOfTarget!.Select(c => (long)c).ToHashSet();
         var hit1 = new bool[labels.Length];
         var hit5 = new bool[labels.Length];
         for (var i = 0; i < labels.Length; i++)
@@ -39,6 +41,7 @@ public sealed class AttackAccuracy : IMetric
         {
             ["acc_top1"] = hit1.Average(h => h ? 1.0 : 0.0),
             ["acc_top5"] = hit5.Average(h => h ? 1.0 : 0.0),
+            ["top1_outside_private"] = Enumerable.Range(0, labels.Length).Average(i => privateClasses.Contains(top[i * k]) ? 0.0 : 1.0),
         };
         foreach (var group in Enumerable.Range(0, labels.Length).GroupBy(i => labels[i]).OrderBy(g => g.Key))
         {

@@ -93,6 +93,16 @@ public sealed class PpdgAttackTests
         foreach (var t in round0.Values) t.Dispose();
     }
 
+    [Fact]
+    public void TopPerClassKeepsTheBestRowsOfEachClassInRowOrder()
+    {
+        using var scores = tensor(new[] { 0.1f, 0.9f, 0.5f, 0.7f, 0.2f, 0.8f }, 6);
+        using var classes = tensor(new long[] { 0, 0, 1, 1, 0, 1 }, 6);
+        Assert.Equal(new long[] { 5, 1 }, PseudoPrivateScore.TopPerClass(scores, classes, [1, 0], 1));
+        Assert.Equal(new long[] { 1, 4, 3, 5 }, PseudoPrivateScore.TopPerClass(scores, classes, [0, 1], 2));
+        Assert.Equal(new long[] { 0, 1, 4 }, PseudoPrivateScore.TopPerClass(scores, classes, [0], 5));
+    }
+
     [Theory]
     [InlineData(0.0, 1000, 10, 1)]
     [InlineData(0.5, 1000, 10, 100)]

@@ -34,7 +34,7 @@ public sealed class AttackMetricTests
 
         var values = new AttackAccuracy().Compute(new MetricContext { Evaluator = evaluator, EvaluatorClassOfTarget = map, Reconstructions = recs });
 
-        double top1 = 0, top5 = 0;
+        double top1 = 0, top5 = 0, outside = 0;
         var per1 = new double[2];
         for (var i = 0; i < 20; i++)
         {
@@ -43,7 +43,10 @@ public sealed class AttackMetricTests
             var want = map[classes[i]];
             if (order[0] == want) { top1++; per1[classes[i]]++; }
             if (order.Take(5).Contains(want)) top5++;
+            if (!map.Contains(order[0])) outside++;
         }
+        Assert.InRange(outside, 1, 19);
+        Assert.Equal(outside / 20, values["top1_outside_private"], 12);
         Assert.Equal(top1 / 20, values["acc_top1"], 12);
         Assert.Equal(top5 / 20, values["acc_top5"], 12);
         Assert.Equal(per1[0] / 10, values["acc_top1_class_0"], 12);
