@@ -11,7 +11,7 @@ namespace MIForge.Plugins.Metrics.Attack;
 /// fewer than five). Keys acc_top1, acc_top5, and acc_top1_class_&lt;label&gt;, acc_top5_class_&lt;label&gt;
 /// per target label; top1_outside_private is the fraction the evaluator puts in a class that is no
 /// target label at all (e.g. a public class: a reconstruction that drifted to a public lookalike).</summary>
-[Plugin("attack-accuracy", "top-1/top-5 accuracy of the evaluation classifier on reconstructions, overall and per class")]
+[Plugin("attack-accuracy", "top-1/top-5 accuracy of the evaluation classifier on reconstructions, overall and per class, and the share it puts in no target class (top1_outside_private)")]
 public sealed class AttackAccuracy : IMetric
 {
     /// <inheritdoc/>
