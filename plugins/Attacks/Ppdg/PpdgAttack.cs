@@ -48,14 +48,14 @@ public sealed class PpdgAttack(PpdgOptions options, IRunContext context, IProgre
         using var first = baseAttack.Invert(request with { PerClass = candidates });
         var attackSeconds = clock.Elapsed.TotalSeconds;
         using var firstScores = score.Of(request.Target, first.Images, first.Classes, ScoreRandom(-1, 0));
-        rounds.Add(0, Select(first, PseudoPrivateScore.TopPerClass(firstScores, first.Classes, request.Classes, request.PerClass)));
+        rounds.Add(0, Best(first, firstScores, request.Classes, request.PerClass));
         timings.Add(Timing(request.Classes, 0, 0, attackSeconds, clock.Elapsed.TotalSeconds - attackSeconds));
         progress.Report("ppdg rounds", 1, 1 + (long)batches.Length * options.Rounds);
 
         for (var b = 0; b < batches.Length && options.Rounds > 0; b++)
         {
             IPrior? tuned = null;
-            var pseudoPrivate = Select(first, PseudoPrivateScore.TopPerClass(firstScores, first.Classes, batches[b], k));
+            var pseudoPrivate = Best(first, firstScores, batches[b], k);
             try
             {
                 for (var round = 1; round <= options.Rounds; round++)
@@ -71,8 +71,8 @@ public sealed class PpdgAttack(PpdgOptions options, IRunContext context, IProgre
                     using var found = baseAttack.Invert(request with { Prior = tuned, Classes = batches[b], PerClass = candidates });
                     attackSeconds = clock.Elapsed.TotalSeconds - tuneSeconds;
                     using var scores = score.Of(request.Target, found.Images, found.Classes, ScoreRandom(b, round));
-                    rounds.Add(round, Select(found, PseudoPrivateScore.TopPerClass(scores, found.Classes, batches[b], request.PerClass)));
-                    if (round < options.Rounds) pseudoPrivate = Select(found, PseudoPrivateScore.TopPerClass(scores, found.Classes, batches[b], k));
+                    rounds.Add(round, Best(found, scores, batches[b], request.PerClass));
+                    if (round < options.Rounds) pseudoPrivate = Best(found, scores, batches[b], k);
                     progress.Report("ppdg rounds", 1 + (long)b * options.Rounds + round, 1 + (long)batches.Length * options.Rounds);
                     timings.Add(Timing(batches[b], round, tuneSeconds, attackSeconds, clock.Elapsed.TotalSeconds - tuneSeconds - attackSeconds));
                 }
@@ -106,6 +106,10 @@ public sealed class PpdgAttack(PpdgOptions options, IRunContext context, IProgre
         ["attackSeconds"] = attack,
         ["scoreSeconds"] = score,
     };
+
+    /// <summary>The best-scoring <paramref name="perClass"/> rows of each class in <paramref name="classes"/>; the caller owns the result.</summary>
+    private static Reconstructions Best(Reconstructions r, Tensor scores, IEnumerable<int> classes, int perClass) =>
+        Select(r, PseudoPrivateScore.TopPerClass(scores, r.Classes, classes, perClass));
 
     /// <summary>The rows <paramref name="rows"/> of <paramref name="r"/>; the caller owns the result.</summary>
     private static Reconstructions Select(Reconstructions r, long[] rows)

@@ -43,6 +43,9 @@ public sealed class Workspace : IDisposable
         return JArray.Parse(File.ReadAllText(Path.Combine(dir, "stages.json"))).ToDictionary(o => (string)o["id"]!, o => (string)o["status"]!);
     }
 
+    /// <summary>The one finished stage folder whose id is <paramref name="stageId"/>.</summary>
+    public string StageDirectory(string stageId) => Directory.GetDirectories(Path.Combine(Out, "stages"), stageId + "-*").Single();
+
     /// <summary>A small manifest using every fake: one defended target, evaluator, prior, one attack, OOD.</summary>
     public static JObject Manifest() => JObject.Parse("""
     {

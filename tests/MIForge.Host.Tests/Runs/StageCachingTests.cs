@@ -20,12 +20,12 @@ public sealed class StageCachingTests
             Assert.True(File.Exists(Path.Combine(w.Out, f)), f);
         var stages = Directory.GetDirectories(Path.Combine(w.Out, "stages")).Select(Path.GetFileName).ToArray();
         Assert.Contains(stages, s => s!.StartsWith(Target + "-"));
-        var targetDir = Directory.GetDirectories(Path.Combine(w.Out, "stages"), Target + "-*").Single();
+        var targetDir = w.StageDirectory(Target);
         Assert.True(File.Exists(Path.Combine(targetDir, "model.safetensors")));
         var sidecar = JObject.Parse(File.ReadAllText(Path.Combine(targetDir, "model.safetensors.json")));
         Assert.Equal("fake-linear", (string)sidecar["model"]!["name"]!);
         Assert.Equal("fake-defense", (string)sidecar["defense"]!["name"]!);
-        var attackDir = Directory.GetDirectories(Path.Combine(w.Out, "stages"), Attack + "-*").Single();
+        var attackDir = w.StageDirectory(Attack);
         Assert.True(File.Exists(Path.Combine(attackDir, "reconstructions.safetensors")));
         Assert.True(File.Exists(Path.Combine(attackDir, "reconstructions.png")));
         var rows = MetricsFile.Read(Path.Combine(w.Out, "metrics.json"));
@@ -95,13 +95,7 @@ public sealed class StageCachingTests
         Assert.Empty(Directory.GetDirectories(Path.Combine(w.Out, "stages"), "*.partial"));
 
         manifest["attacks"]![0]!["attack"]!["options"]!["fail"] = false;
-        Counters.Reset();
-        Assert.Equal(0, w.Cli("run", w.Write(manifest), "--out", w.Out).code);
-        var status = w.Statuses();
-        Assert.Equal("cached", status[Target]);
-        Assert.Equal("cached", status["prior"]);
-        Assert.Equal("ran", status[Attack]);
-        Assert.Equal(0, Counters.PriorTrainings);
+        AssertResumesWithOnlyTheAttack(w, manifest);
     }
 
     [Fact]
@@ -125,6 +119,12 @@ public sealed class StageCachingTests
         Directory.CreateDirectory(Path.Combine(stages, "attack.leftover.partial"));
 
         manifest["attacks"]![0]!["attack"]!["options"]!["sleepMs"] = 0;
+        AssertResumesWithOnlyTheAttack(w, manifest);
+    }
+
+    /// <summary>Runs <paramref name="manifest"/> again: target and prior come from the cache, only the attack runs.</summary>
+    private static void AssertResumesWithOnlyTheAttack(Workspace w, JObject manifest)
+    {
         Counters.Reset();
         Assert.Equal(0, w.Cli("run", w.Write(manifest), "--out", w.Out).code);
         var status = w.Statuses();
@@ -183,8 +183,8 @@ public sealed class StageCachingTests
         ((JArray)manifest["attacks"]!).Add(other);
         var (code, _, error) = w.Cli("run", w.Write(manifest), "--out", w.Out);
         Assert.True(code == 0, error);
-        MIForge.Abstractions.Reconstructions Of(string id) => MIForge.Host.Stages.AttackStage.Load(Path.Combine(
-            Directory.GetDirectories(Path.Combine(w.Out, "stages"), $"attack.fake-linear-fake-defense.{id}-*").Single(), "reconstructions.safetensors"));
+        MIForge.Abstractions.Reconstructions Of(string id) => MIForge.Host.Stages.AttackStage.Load(
+            Path.Combine(w.StageDirectory($"attack.fake-linear-fake-defense.{id}"), MIForge.Host.Stages.AttackStage.FileName));
         using var a = Of("fake-attack");
         using var b = Of("paired");
         using var c = Of("other");
