@@ -1,4 +1,5 @@
 using MIForge.Numerics;
+using MIForge.Numerics.Statistics;
 using System.Globalization;
 using MIForge.Abstractions;
 using MIForge.Torch;
@@ -10,7 +11,9 @@ namespace MIForge.Plugins.Metrics.Attack;
 /// class (top-1), or among its five highest scores (top-5; top-k with k = evaluator classes when it has
 /// fewer than five). Keys acc_top1, acc_top5, and acc_top1_class_&lt;label&gt;, acc_top5_class_&lt;label&gt;
 /// per target label; top1_outside_private is the fraction the evaluator puts in a class that is no
-/// target label at all (e.g. a public class: a reconstruction that drifted to a public lookalike).</summary>
+/// target label at all (e.g. a public class: a reconstruction that drifted to a public lookalike);
+/// acc_top1_ci95_low / acc_top1_ci95_high bound the top-1 rate (Wilson 95% interval) so two attacks'
+/// accuracies can be told apart from sampling noise.</summary>
 [Plugin("attack-accuracy", "top-1/top-5 accuracy of the evaluation classifier on reconstructions, overall and per class, and the share it puts in no target class (top1_outside_private)")]
 public sealed class AttackAccuracy : IMetric
 {
@@ -37,9 +40,12 @@ public sealed class AttackAccuracy : IMetric
             hit1[i] = top[i * k] == wanted[i];
             for (var j = 0; j < k; j++) hit5[i] |= top[i * k + j] == wanted[i];
         }
+        var (low, high) = WilsonInterval.Of(hit1.Count(h => h), hit1.Length);
         var result = new Dictionary<string, double>
         {
             ["acc_top1"] = hit1.Average(h => h ? 1.0 : 0.0),
+            ["acc_top1_ci95_low"] = low,
+            ["acc_top1_ci95_high"] = high,
             ["acc_top5"] = hit5.Average(h => h ? 1.0 : 0.0),
             ["top1_outside_private"] = Enumerable.Range(0, labels.Length).Average(i => privateClasses.Contains(top[i * k]) ? 0.0 : 1.0),
         };

@@ -5,7 +5,7 @@ namespace MIForge.Host.Data;
 
 /// <summary>The data of one run, loaded on first use: private/public/evaluator views of the
 /// dataset per the class split, plus auxiliary and OOD sets.</summary>
-public sealed class ExperimentData(DataSpec spec, OodSpec? ood, Func<PluginRef<IDataset>, IDataset> create) : IDisposable
+public sealed class ExperimentData(DataSpec spec, Func<PluginRef<IDataset>, IDataset> create) : IDisposable
 {
     private readonly Dictionary<string, ImageSet> cache = [];
     private (ImageSet train, ImageSet test)? full;

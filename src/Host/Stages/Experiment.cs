@@ -29,7 +29,7 @@ public sealed class Experiment : IDisposable
         Cancellation = cancellation;
         Writer = new OptionsWriter(catalog);
         Logs = (ILoggerFactory)services.GetService(typeof(ILoggerFactory))!;
-        data = new Lazy<ExperimentData>(() => new ExperimentData(Manifest.Data, Manifest.Ood, r => Create(r, "data", Run.Directory)));
+        data = new Lazy<ExperimentData>(() => new ExperimentData(Manifest.Data, r => Create(r, "data", Run.Directory)));
     }
 
     public LoadedManifest Loaded { get; }

@@ -99,7 +99,7 @@ public sealed class StageCachingTests
     }
 
     [Fact]
-    public void InterruptedRunResumesFromTheLastFinishedStage()
+    public async Task InterruptedRunResumesFromTheLastFinishedStage()
     {
         using var w = new Workspace();
         var manifest = Workspace.Manifest();
@@ -109,9 +109,9 @@ public sealed class StageCachingTests
         var run = Task.Run(() => w.Cli(cancel.Token, "run", path, "--out", w.Out));
         var stages = Path.Combine(w.Out, "stages");
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!(Directory.Exists(stages) && Directory.GetDirectories(stages, "attack.*.partial").Length > 0) && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        while (!(Directory.Exists(stages) && Directory.GetDirectories(stages, "attack.*.partial").Length > 0) && DateTime.UtcNow < deadline) await Task.Delay(50);
         cancel.Cancel();
-        var (code, _, error) = run.Result;
+        var (code, _, error) = await run;
         Assert.Equal(1, code);
         Assert.Contains("interrupted", error);
         Assert.Empty(Directory.GetDirectories(stages, Attack + "-*"));

@@ -48,6 +48,10 @@ public sealed class AttackMetricTests
         Assert.InRange(outside, 1, 19);
         Assert.Equal(outside / 20, values["top1_outside_private"], 12);
         Assert.Equal(top1 / 20, values["acc_top1"], 12);
+        var (low, high) = MIForge.Numerics.Statistics.WilsonInterval.Of((long)top1, 20);
+        Assert.Equal(low, values["acc_top1_ci95_low"], 12);
+        Assert.Equal(high, values["acc_top1_ci95_high"], 12);
+        Assert.True(low < top1 / 20 && top1 / 20 < high);
         Assert.Equal(top5 / 20, values["acc_top5"], 12);
         Assert.Equal(per1[0] / 10, values["acc_top1_class_0"], 12);
         Assert.Equal(per1[1] / 10, values["acc_top1_class_1"], 12);
