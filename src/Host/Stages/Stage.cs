@@ -23,6 +23,9 @@ public abstract class Stage(string id, string kind, JToken config, IReadOnlyList
     /// <summary>How the runner treats the result.</summary>
     public virtual StageCaching Caching => StageCaching.Cached;
 
+    /// <summary>Set by the plan: the identity of the plugin code the configuration names (<see cref="Plugins.PluginCode"/>), part of the hash.</summary>
+    public string Code { get; internal set; } = "";
+
     /// <summary>Set by the runner: the content hash.</summary>
     public string Hash { get; internal set; } = "";
 

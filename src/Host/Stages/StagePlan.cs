@@ -36,6 +36,7 @@ public static class StagePlan
         if (m.Ood is not null) reported.AddRange(targets.Select(t => new OodStage(e, t, data)));
         stages.AddRange(reported);
         stages.Add(new ReportStage(e, reported));
+        foreach (var stage in stages) stage.Code = Plugins.PluginCode.Of(e.Catalog, stage.Config);
         return stages;
     }
 

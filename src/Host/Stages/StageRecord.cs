@@ -15,6 +15,7 @@ public static class StageRecord
             ["kind"] = stage.Kind,
             ["hash"] = stage.Hash,
             ["plugin"] = stage.Plugin,
+            ["code"] = stage.Code,
             ["config"] = stage.Config.DeepClone(),
             ["inputs"] = new JArray(stage.Inputs.Select(i => new JObject { ["id"] = i.Id, ["hash"] = i.Hash })),
             ["started"] = started.ToString("O"),

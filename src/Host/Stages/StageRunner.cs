@@ -13,7 +13,8 @@ namespace MIForge.Host.Stages;
 /// finished one.</summary>
 public sealed class StageRunner(RunFolder run, ILogger logger)
 {
-    /// <summary>Bumped when stage folder contents change meaning, to invalidate old caches.</summary>
+    /// <summary>Bumped when stage folder contents change meaning, or when host code changes what a
+    /// stage computes (plugin code is in the hash by itself), to invalidate old caches.</summary>
     public const int FormatVersion = 1;
 
     /// <param name="stages">In dependency order (inputs first).</param>
@@ -79,12 +80,13 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
         return new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Ran, dir, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Hash of kind, configuration, format version and the inputs' hashes.</summary>
+    /// <summary>Hash of kind, configuration, format version, the plugin code and the inputs' hashes.</summary>
     public static string HashOf(Stage stage) => ContentHash.Of(new JObject
     {
         ["kind"] = stage.Kind,
         ["format"] = FormatVersion,
         ["config"] = stage.Config.DeepClone(),
+        ["code"] = stage.Code,
         ["inputs"] = new JArray(stage.Inputs.Select(i => i.Hash)),
     });
 

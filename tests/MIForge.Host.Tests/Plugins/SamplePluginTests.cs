@@ -13,18 +13,28 @@ public sealed class SamplePluginBuild
 {
     public SamplePluginBuild()
     {
-        var repo = PluginFolders.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
+        Source = Path.Combine(PluginFolders.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found"), "tests", "SamplePlugin");
         Folder = Path.Combine(Path.GetTempPath(), "miforge-sample-plugin", Guid.NewGuid().ToString("N")[..8], "Sample");
-        var start = new ProcessStartInfo("dotnet", ["build", Path.Combine(repo, "tests", "SamplePlugin", "SamplePlugin.csproj"),
-            "-o", Folder, "-p:MIForgeBin=" + AppContext.BaseDirectory, "-nologo", "-v:q"])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException("building the sample plugin failed:\n" + output);
+        Build(Source, Folder);
     }
 
+    /// <summary>tests/SamplePlugin.</summary>
+    public string Source { get; }
+
+    /// <summary>The plugin folder it was built into.</summary>
     public string Folder { get; }
+
+    /// <summary>Builds the plugin project in <paramref name="projectFolder"/> into <paramref name="output"/>.</summary>
+    public static void Build(string projectFolder, string output)
+    {
+        var start = new ProcessStartInfo("dotnet", ["build", Path.Combine(projectFolder, "SamplePlugin.csproj"),
+            "-o", output, "-p:MIForgeBin=" + AppContext.BaseDirectory, "-nologo", "-v:q"])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(start)!;
+        var text = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException("building the sample plugin failed:\n" + text);
+    }
 }
 
 public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<SamplePluginBuild>
@@ -82,6 +92,61 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
         var (bad, _, badError) = w.Cli("validate", w.Write(m));
         Assert.Equal(2, bad);
         Assert.Contains("metrics[2].options.threshold: expected number between 0 and 1, got 2", badError);
+    }
+
+    [Fact]
+    public void ChangedPluginCodeRerunsTheStagesThatNameItAndARebuildAloneDoesNot()
+    {
+        using var w = new Workspace();
+        var m = Workspace.Manifest();
+        ((JArray)m["metrics"]!).Add("sample-brightness");
+        void Run(string folder)
+        {
+            m["plugins"] = new JArray(folder);
+            var (code, _, error) = w.Cli("run", w.Write(m), "--out", w.Out);
+            Assert.True(code == 0, error);
+        }
+        Run(sample.Folder);
+
+        // The same source built again elsewhere: same code, every stage cached.
+        var rebuilt = Path.Combine(Path.GetDirectoryName(sample.Folder)!, "Rebuilt");
+        SamplePluginBuild.Build(sample.Source, rebuilt);
+        Run(rebuilt);
+        Assert.All(w.Statuses().Where(s => s.Key != "report" && s.Key != "data"), s => Assert.Equal("cached", s.Value));
+
+        // An edited copy: only the stages whose configuration names the plugin run again: the
+        // metrics stages and the OOD stage (it lists the metrics it computes on OOD scores).
+        var edited = Path.Combine(Path.GetDirectoryName(sample.Folder)!, "EditedSource");
+        Directory.CreateDirectory(edited);
+        foreach (var f in new[] { "SamplePlugin.csproj", "Brightness.cs" }) File.Copy(Path.Combine(sample.Source, f), Path.Combine(edited, f));
+        var code = Path.Combine(edited, "Brightness.cs");
+        File.WriteAllText(code, File.ReadAllText(code).Replace("(third-party sample)", "(third-party sample, edited)"));
+        File.WriteAllText(Path.Combine(edited, "Directory.Build.props"), "<Project />");
+        SamplePluginBuild.Build(edited, Path.Combine(Path.GetDirectoryName(sample.Folder)!, "Edited"));
+        Run(Path.Combine(Path.GetDirectoryName(sample.Folder)!, "Edited"));
+        var statuses = w.Statuses();
+        Assert.Contains(statuses, s => s.Key.StartsWith("metrics.", StringComparison.Ordinal));
+        Assert.All(statuses, s => Assert.Equal(
+            s.Key.StartsWith("metrics.", StringComparison.Ordinal) || s.Key.StartsWith("ood.", StringComparison.Ordinal) || s.Key == "report" ? "ran" : s.Key == "data" ? "ondemand" : "cached", s.Value));
+    }
+
+    [Fact]
+    public void PluginCodeCountsNestedNamesAndDependsOnlyOnTheAssembliesNamed()
+    {
+        var catalog = new PluginCatalog();
+        TestPlugins.Add(catalog);
+        catalog.AddFolder(sample.Folder);
+        string Of(string json) => PluginCode.Of(catalog, JObject.Parse(json));
+
+        var fake = Of("""{ "attack": { "name": "fake-attack" } }""");
+        Assert.Matches("^[0-9a-f]{64}$", fake);
+        Assert.Equal("", Of("""{ "epochs": 3, "schedule": { "name": "no-such-plugin" } }"""));
+        Assert.Equal(fake, Of("""{ "metrics": [ { "name": "FAKE-MSP" } ] }"""));
+        var sampleCode = Of("""{ "metrics": [ { "name": "sample-brightness" } ] }""");
+        Assert.NotEqual(fake, sampleCode);
+        var both = Of("""{ "a": { "name": "fake-attack" }, "b": { "name": "sample-brightness" } }""");
+        Assert.NotEqual(sampleCode, both);
+        Assert.Equal(both, Of("""{ "attack": { "name": "x", "options": { "inner": { "name": "sample-brightness" }, "more": [ { "name": "fake-msp" } ] } } }"""));
     }
 
     private sealed class NoServices : IServiceProvider

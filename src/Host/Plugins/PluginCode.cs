@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace MIForge.Host.Plugins;
+
+/// <summary>The identity of the code behind a stage's configuration: for every plugin the
+/// configuration names (any object with a "name" the catalog knows, nested ones included, e.g. the
+/// base attack inside ppdg or the measure inside bido), the module version ids of its assembly, of
+/// the MIForge assemblies it references (shared math, the torch binding, the contracts) and of the
+/// assemblies private to its plugin folder, transitively. The SDK's
+/// deterministic builds give an unchanged assembly the same id, so a rebuild alone keeps caches, while
+/// a change to a plugin or to shared code it uses changes every stage that names that plugin.</summary>
+public static class PluginCode
+{
+    private const string OwnPrefix = "MIForge.";
+
+    /// <summary>A hex digest of the code of the plugins <paramref name="config"/> names; "" when it names none.</summary>
+    public static string Of(PluginCatalog catalog, JToken config)
+    {
+        var assemblies = new SortedDictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var name in NamesIn(config))
+            foreach (var plugin in catalog.All.Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                AddWithReferences(plugin.Type.Assembly, assemblies);
+        if (assemblies.Count == 0) return "";
+        var text = string.Join("\n", assemblies.Select(a => $"{a.Key} {a.Value:N}"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static IEnumerable<string> NamesIn(JToken token) => token switch
+    {
+        JObject o => (o["name"] is JValue { Type: JTokenType.String } v ? [(string)v!] : Array.Empty<string>())
+            .Concat(o.Properties().SelectMany(p => NamesIn(p.Value))),
+        JArray a => a.SelectMany(NamesIn),
+        _ => [],
+    };
+
+    private static void AddWithReferences(Assembly assembly, SortedDictionary<string, Guid> seen)
+    {
+        var name = assembly.GetName().Name ?? assembly.FullName ?? "?";
+        if (!seen.TryAdd(name, assembly.ManifestModule.ModuleVersionId)) return;
+        var context = AssemblyLoadContext.GetLoadContext(assembly) ?? AssemblyLoadContext.Default;
+        foreach (var reference in assembly.GetReferencedAssemblies())
+        {
+            Assembly resolved;
+            try
+            {
+                resolved = context.LoadFromAssemblyName(reference);
+            }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                continue;
+            }
+            var own = reference.Name?.StartsWith(OwnPrefix, StringComparison.Ordinal) == true;
+            var folderPrivate = context != AssemblyLoadContext.Default && AssemblyLoadContext.GetLoadContext(resolved) == context;
+            if (own || folderPrivate) AddWithReferences(resolved, seen);
+        }
+    }
+}
