@@ -149,6 +149,19 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
         Assert.Equal(both, Of("""{ "attack": { "name": "x", "options": { "inner": { "name": "sample-brightness" }, "more": [ { "name": "fake-msp" } ] } } }"""));
     }
 
+    [Fact]
+    public void AssembliesDoNotCarryTheGitCommitSoACommitAloneKeepsCaches()
+    {
+        // The module version id that PluginCode hashes changes with any byte of the assembly,
+        // the informational version included; the SDK would put the commit there by default.
+        foreach (var assembly in new[] { typeof(PluginCode).Assembly, typeof(MIForge.Abstractions.IAttack).Assembly, typeof(MIForge.Torch.torch).Assembly })
+        {
+            var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+            Assert.DoesNotContain("+", version);
+        }
+    }
+
     private sealed class NoServices : IServiceProvider
     {
         public object? GetService(Type serviceType) => null;
