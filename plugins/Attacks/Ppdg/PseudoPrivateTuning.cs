@@ -71,13 +71,8 @@ public sealed class PseudoPrivateTuning(PpdgOptions options)
     {
         using var scope = NewDisposeScope();
         var device = publicData.Images.device;
-        var extra = pseudoPrivate.Images.detach().to(device);
-        var extraLabels = pseudoPrivate.Classes.to(publicData.Labels.device);
-        if (repeats > 1)
-        {
-            extra = extra.repeat(repeats, 1, 1, 1);
-            extraLabels = extraLabels.repeat(repeats);
-        }
+        var extra = pseudoPrivate.Images.detach().to(device).repeat(repeats, 1, 1, 1);
+        var extraLabels = pseudoPrivate.Classes.to(publicData.Labels.device).repeat(repeats);
         var images = cat(new[] { publicData.Images, extra }, 0);
         var labels = cat(new[] { publicData.Labels, extraLabels }, 0);
         return new ImageSet(images.DetachFromDisposeScope(), labels.DetachFromDisposeScope(), Math.Max(publicData.ClassCount, targetClasses));

@@ -21,14 +21,11 @@ internal sealed class Activations : IDisposable
     /// <summary>[N, C] logits.</summary>
     public Tensor Logits { get; }
 
-    /// <summary>The device the classifier's parameters live on (CPU for a parameterless model).</summary>
-    public static Device DeviceOf(IClassifier model) => ChunkedForward.DeviceOf(model);
-
     /// <summary>Runs <paramref name="model"/> over <paramref name="images"/> [N,C,H,W] in batches.</summary>
     public static Activations Collect(IClassifier model, Tensor images)
     {
         if (images.shape[0] == 0) throw new ArgumentException("fitting an OOD scorer needs at least one in-distribution image", nameof(images));
-        var (logits, features) = ChunkedForward.Run(model, images, ScalarType.Float64, DeviceOf(model));
+        var (logits, features) = ChunkedForward.Run(model, images, ScalarType.Float64, ChunkedForward.DeviceOf(model));
         return new Activations(features, logits);
     }
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Security.Cryptography;
-using System.Text;
+using MIForge.Host.Runs;
 using Newtonsoft.Json.Linq;
 
 namespace MIForge.Host.Plugins;
@@ -20,13 +19,11 @@ public static class PluginCode
     /// <summary>A hex digest of the code of the plugins <paramref name="config"/> names; "" when it names none.</summary>
     public static string Of(PluginCatalog catalog, JToken config)
     {
-        var assemblies = new SortedDictionary<string, Guid>(StringComparer.Ordinal);
+        var assemblies = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var name in NamesIn(config))
             foreach (var plugin in catalog.All.Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 AddWithReferences(plugin.Type.Assembly, assemblies);
-        if (assemblies.Count == 0) return "";
-        var text = string.Join("\n", assemblies.Select(a => $"{a.Key} {a.Value:N}"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return assemblies.Count == 0 ? "" : ContentHash.Of(new JObject(assemblies.Select(a => new JProperty(a.Key, a.Value.ToString("N")))));
     }
 
     private static IEnumerable<string> NamesIn(JToken token) => token switch
@@ -37,7 +34,7 @@ public static class PluginCode
         _ => [],
     };
 
-    private static void AddWithReferences(Assembly assembly, SortedDictionary<string, Guid> seen)
+    private static void AddWithReferences(Assembly assembly, Dictionary<string, Guid> seen)
     {
         var name = assembly.GetName().Name ?? assembly.FullName ?? "?";
         if (!seen.TryAdd(name, assembly.ManifestModule.ModuleVersionId)) return;

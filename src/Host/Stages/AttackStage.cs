@@ -12,13 +12,16 @@ namespace MIForge.Host.Stages;
 /// <summary>Runs one attack against one target; writes reconstructions.safetensors (images,
 /// classes, latents), reconstructions.png (a row per class) and attack.json.</summary>
 public sealed class AttackStage(Experiment experiment, AttackSpec spec, ClassifierStage target, PriorStage? prior, Stage data)
-    : Stage($"attack.{target.TargetId}.{spec.Id}", "attack", ConfigOf(experiment, spec),
+    : Stage(IdOf(target, spec.Id!), "attack", ConfigOf(experiment, spec),
         prior is null ? [data, target] : [data, target, prior], experiment.Describe(spec.Attack!))
 {
     public const string FileName = "reconstructions.safetensors";
 
     public string AttackId => spec.Id!;
     public ClassifierStage Target => target;
+
+    /// <summary>"attack.&lt;target&gt;.&lt;attack&gt;": the stage id, and the seed key of attacks that seed as <paramref name="attackId"/>.</summary>
+    private static string IdOf(ClassifierStage target, string attackId) => $"attack.{target.TargetId}.{attackId}";
 
     private static JObject ConfigOf(Experiment e, AttackSpec a)
     {
@@ -31,7 +34,7 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
 
     public override void Execute(string directory, CancellationToken cancellation)
     {
-        var services = experiment.BeginStage(Id, directory, $"attack.{target.TargetId}.{spec.SeedAs ?? spec.Id}");
+        var services = experiment.BeginStage(Id, directory, IdOf(target, spec.SeedAs ?? spec.Id!));
         var scope = new StageServicesScope(Id, directory, services);
         var attack = experiment.Create(spec.Attack!, Id, directory, services);
         if (attack.Requires > spec.Access)

@@ -155,11 +155,8 @@ public sealed class StageCachingTests
     {
         using var w = new Workspace();
         var manifest = Workspace.Manifest();
-        var first = (JObject)manifest["attacks"]![0]!;
-        var same = (JObject)first.DeepClone(); same["id"] = "same-prior"; same["prior"] = "fake-prior";
-        var own = (JObject)first.DeepClone(); own["id"] = "own-prior"; own["prior"] = new JObject { ["name"] = "fake-prior", ["options"] = new JObject { ["width"] = 2 } };
-        ((JArray)manifest["attacks"]!).Add(same);
-        ((JArray)manifest["attacks"]!).Add(own);
+        AddCopyOfFirstAttack(manifest, "same-prior")["prior"] = "fake-prior";
+        AddCopyOfFirstAttack(manifest, "own-prior")["prior"] = new JObject { ["name"] = "fake-prior", ["options"] = new JObject { ["width"] = 2 } };
         Counters.Reset();
         var (code, _, error) = w.Cli("run", w.Write(manifest), "--out", w.Out);
         Assert.True(code == 0, error);
@@ -175,12 +172,10 @@ public sealed class StageCachingTests
     {
         using var w = new Workspace();
         var manifest = Workspace.Manifest();
-        var first = (JObject)manifest["attacks"]![0]!;
-        var paired = (JObject)first.DeepClone(); paired["id"] = "paired"; paired["seedAs"] = "fake-attack";
+        var paired = AddCopyOfFirstAttack(manifest, "paired");
+        paired["seedAs"] = "fake-attack";
         paired["attack"]!["options"]!["iterations"] = 4;
-        var other = (JObject)first.DeepClone(); other["id"] = "other";
-        ((JArray)manifest["attacks"]!).Add(paired);
-        ((JArray)manifest["attacks"]!).Add(other);
+        AddCopyOfFirstAttack(manifest, "other");
         var (code, _, error) = w.Cli("run", w.Write(manifest), "--out", w.Out);
         Assert.True(code == 0, error);
         MIForge.Abstractions.Reconstructions Of(string id) => MIForge.Host.Stages.AttackStage.Load(
@@ -190,5 +185,14 @@ public sealed class StageCachingTests
         using var c = Of("other");
         Assert.True(a.Images.equal(b.Images), "seedAs should repeat the named attack's draws");
         Assert.False(a.Images.equal(c.Images), "attacks without seedAs draw their own");
+    }
+
+    /// <summary>Appends a copy of the manifest's first attack under <paramref name="id"/> and returns it for changes.</summary>
+    private static JObject AddCopyOfFirstAttack(JObject manifest, string id)
+    {
+        var copy = (JObject)manifest["attacks"]![0]!.DeepClone();
+        copy["id"] = id;
+        ((JArray)manifest["attacks"]!).Add(copy);
+        return copy;
     }
 }
