@@ -5,19 +5,20 @@ ROOT := $(CURDIR)
 CONFIG ?= Release
 DATA_DIR := $(ROOT)/.cache/data
 STAMPS := $(ROOT)/.cache/stamps
-NATIVE_LIB := artifacts/native/libmiforge_torch.so
-APT_PACKAGES := libtorch-dev libopenblas0-pthread dataset-fashion-mnist python3-torch python3-skimage
+APT_PACKAGES := dataset-fashion-mnist python3-torch python3-skimage
+# Tensor backend: cpu (TorchSharp-cpu) or cuda (TorchSharp-cuda-linux, for GPU machines).
+TORCH ?= cpu
 MNIST_VERSION := 1.2.6
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DOTNET_FLAGS := -c $(CONFIG) -nologo -v:q -clp:NoSummary
+DOTNET_FLAGS := -c $(CONFIG) -nologo -v:q -clp:NoSummary -p:TORCH=$(TORCH)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: all setup deps data native build run test bench clean
+.PHONY: all setup deps data build run test bench clean
 
 all: setup
 
-setup: deps data native build
+setup: deps data build
 
 ## System packages, only those missing (root, or sudo otherwise).
 deps:
@@ -43,16 +44,9 @@ $(DATA_DIR)/fashion-mnist:
 	@mkdir -p $(DATA_DIR)
 	ln -sfn /usr/share/datasets/fashion-mnist $(DATA_DIR)/fashion-mnist
 
-## The C ABI over libtorch (TORCH_DIR selects another libtorch, e.g. a CUDA one).
-native: $(NATIVE_LIB)
-
-$(NATIVE_LIB): native/CMakeLists.txt $(wildcard native/src/*.cpp native/src/*.h native/include/*.h)
-	cmake -S native -B artifacts/native-build -DCMAKE_BUILD_TYPE=Release $(if $(TORCH_DIR),-DTORCH_DIR=$(TORCH_DIR)) >/dev/null
-	cmake --build artifacts/native-build -j2
-	@mkdir -p artifacts/native && cp artifacts/native-build/libmiforge_torch.so $(NATIVE_LIB).tmp && mv -f $(NATIVE_LIB).tmp $(NATIVE_LIB)
-
-## Every .NET project (host, plugins, tests, bench).
-build: native
+## Every .NET project (host, plugins, tests, bench). TorchSharp's native library is patched for
+## this system's libstdc++ by the build itself (Directory.Build.targets, build/weaken_glibcxx.py).
+build:
 	dotnet build Framework.sln $(DOTNET_FLAGS)
 
 run: setup
@@ -65,7 +59,7 @@ test: setup
 	@awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($$i == "Failed:") f += $$(i+1); if ($$i == "Passed:") p += $$(i+1) } } \
 	  END { printf "%d passed, %d failed\n", p, f; if (p == 0) exit 1 }' artifacts/test-logs/dotnet-test.log
 
-## Speed figures for this machine, MIForge next to PyTorch on the same libtorch.
+## Speed figures for this machine, MIForge (TorchSharp) next to PyTorch 1.13 (Debian).
 bench: setup
 	dotnet run --project bench/MIForge.Bench -c $(CONFIG) --no-build -- $(BENCH_ARGS)
 

@@ -1,7 +1,8 @@
 using MIForge.Abstractions;
 using MIForge.Host.Plugins;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Bench;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MIForge.Bench;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
 
 // make bench: MIForge next to PyTorch (same libtorch, same thread count), in interleaved rounds.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -11,6 +11,7 @@ var threads = get_num_threads();
 var rounds = quick ? 3 : 9;
 var root = FindRoot();
 using var python = new PyTorchWorker(Path.Combine(root, "bench", "pytorch_bench.py"), threads);
+using TorchSharp;
 
 Console.WriteLine("MIForge bench");
 Console.WriteLine($"  machine : {CpuModel()}, {Environment.ProcessorCount} logical cores, {threads} intra-op threads, OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "unset"}");

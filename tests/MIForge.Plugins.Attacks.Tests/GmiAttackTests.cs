@@ -2,7 +2,8 @@ using MIForge.Abstractions;
 using MIForge.Plugins.Attacks.Gmi;
 using MIForge.Plugins.Attacks.Tests.Fixtures;
 using MIForge.Plugins.Tests.Fixtures;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Attacks.Tests;
 
@@ -87,11 +88,11 @@ public sealed class GmiMemoryTests
     /// (torch.optim.Optimizer is not IDisposable) may remain, so the count must not grow with iterations.</summary>
     private static long LeftAfter(AttackWorld world, int iterations)
     {
-        var before = MIForge.Torch.torch.Tensor.LiveCount;
+        var before = TorchSharp.torch.Tensor.LiveCount;
         new GmiAttack(new GmiOptions { Iterations = iterations, Restarts = 2 }, world.Run, world.Progress, null!).Invert(world.Request()).Dispose();
         new MIForge.Plugins.Attacks.KedMi.KedMiAttack(new MIForge.Plugins.Attacks.KedMi.KedMiOptions { Iterations = iterations }, world.Run, world.Progress, null!)
             .Invert(world.Request()).Dispose();
-        return MIForge.Torch.torch.Tensor.LiveCount - before;
+        return TorchSharp.torch.Tensor.LiveCount - before;
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MIForge.Plugins.Attacks.KedMi;
 using MIForge.Plugins.Attacks.Tests.Fixtures;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Attacks.Tests;
 

@@ -3,7 +3,8 @@ using MIForge.Plugins.Attacks.Gmi;
 using MIForge.Plugins.Attacks.Lomma;
 using MIForge.Plugins.Attacks.Tests.Fixtures;
 using MIForge.Plugins.Tests.Fixtures;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Attacks.Tests;
 

@@ -4,7 +4,8 @@ using MIForge.Plugins.Defenses.Tests.Fakes;
 using MIForge.Plugins.Dependency.Hsic;
 using MIForge.Plugins.Dependency.Kernels;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Defenses.Tests;
 
@@ -38,7 +39,7 @@ public class BidoTests
         var result = Create(2, 20).Loss(batch);
         var input = new Hsic(new HsicOptions());
         var label = new Hsic(new HsicOptions { KernelY = KernelKind.Linear });
-        var onehot = nn.functional.one_hot(y, 3).to(MIForge.Torch.ScalarType.Float32);
+        var onehot = nn.functional.one_hot(y, 3).to(ScalarType.Float32);
         var expected = batch.CrossEntropy.item<double>();
         foreach (var (name, z) in batch.Output.Hidden)
         {

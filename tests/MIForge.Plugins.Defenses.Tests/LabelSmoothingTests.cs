@@ -1,7 +1,8 @@
 using MIForge.Plugins.Defenses.LabelSmoothing;
 using MIForge.Plugins.Defenses.Plain;
 using MIForge.Plugins.Defenses.Tests.Fakes;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Defenses.Tests;
 

@@ -1,7 +1,8 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Defenses.Mid;
 using MIForge.Plugins.Defenses.Tests.Fakes;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Defenses.Tests;
 

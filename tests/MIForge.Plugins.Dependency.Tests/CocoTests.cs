@@ -2,7 +2,8 @@ using MIForge.TestSupport;
 using MIForge.Plugins.Dependency.Coco;
 using MIForge.Plugins.Dependency.Kernels;
 using MIForge.Plugins.Dependency.Tests.Reference;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Dependency.Tests;
 
@@ -30,9 +31,9 @@ public class CocoTests
         using var scope = NewDisposeScope();
         manual_seed(7);
         var coco = new Coco.Coco(new CocoOptions { Bandwidth = BandwidthRule.Median });
-        var x = randn([100, 3], MIForge.Torch.ScalarType.Float64);
+        var x = randn([100, 3], ScalarType.Float64);
         var identical = Value(coco, x, x);
-        var independent = Value(coco, x, randn([100, 3], MIForge.Torch.ScalarType.Float64));
+        var independent = Value(coco, x, randn([100, 3], ScalarType.Float64));
         Assert.True(independent < 0.5 * identical, $"COCO(x, y) = {independent}, COCO(x, x) = {identical}");
     }
 
@@ -48,7 +49,7 @@ public class CocoTests
     public void Constant_features_give_zero_without_nan_gradients()
     {
         using var scope = NewDisposeScope();
-        var constant = full([6, 4], -1.5, MIForge.Torch.ScalarType.Float64).requires_grad_();
+        var constant = full([6, 4], -1.5, ScalarType.Float64).requires_grad_();
         var y = Expected.Of(Expected.Y).requires_grad_();
         var value = new Coco.Coco(new CocoOptions()).Measure(constant, y);
         Assert.Equal(0.0, value.item<double>());

@@ -1,7 +1,8 @@
 using MIForge.TestSupport;
 using MIForge.Plugins.Dependency.Tests.Reference;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
 using Dcor = MIForge.Plugins.Dependency.DistanceCorrelation.DistanceCorrelation;
+using TorchSharp;
 
 namespace MIForge.Plugins.Dependency.Tests;
 
@@ -30,7 +31,7 @@ public class DistanceCorrelationTests
     {
         using var scope = NewDisposeScope();
         manual_seed(13);
-        Assert.True(Value(randn([300, 2], MIForge.Torch.ScalarType.Float64), randn([300, 2], MIForge.Torch.ScalarType.Float64)) < 0.05);
+        Assert.True(Value(randn([300, 2], ScalarType.Float64), randn([300, 2], ScalarType.Float64)) < 0.05);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public class DistanceCorrelationTests
     public void Constant_features_give_zero_without_nan_gradients()
     {
         using var scope = NewDisposeScope();
-        var constant = full([6, 2], 3.0, MIForge.Torch.ScalarType.Float64).requires_grad_();
+        var constant = full([6, 2], 3.0, ScalarType.Float64).requires_grad_();
         var y = Expected.Of(Expected.Y).requires_grad_();
         var value = new Dcor().Measure(constant, y);
         Assert.Equal(0.0, value.item<double>());

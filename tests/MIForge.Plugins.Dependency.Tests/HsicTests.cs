@@ -3,7 +3,8 @@ using MIForge.Numerics.Kernels;
 using MIForge.Plugins.Dependency.Hsic;
 using MIForge.Plugins.Dependency.Kernels;
 using MIForge.Plugins.Dependency.Tests.Reference;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Dependency.Tests;
 
@@ -40,10 +41,10 @@ public class HsicTests
     public void Float32_inputs_give_the_float64_value_to_single_precision()
     {
         using var scope = NewDisposeScope();
-        var x = Expected.Of(Expected.X).to(MIForge.Torch.ScalarType.Float32);
-        var y = Expected.OneHot().to(MIForge.Torch.ScalarType.Float32);
+        var x = Expected.Of(Expected.X).to(ScalarType.Float32);
+        var y = Expected.OneHot().to(ScalarType.Float32);
         using var v = Measure(HsicEstimator.NormalizedCca, ky: KernelKind.Linear).Measure(x, y);
-        Assert.Equal(MIForge.Torch.ScalarType.Float32, v.dtype);
+        Assert.Equal(ScalarType.Float32, v.dtype);
         Assert.Equal(Expected.GaussianLinearNormalizedCca, v.item<float>(), 1e-4);
     }
 
@@ -52,11 +53,11 @@ public class HsicTests
     {
         using var scope = NewDisposeScope();
         manual_seed(3);
-        var k = GaussianGram(randn([12, 4], MIForge.Torch.ScalarType.Float64));
+        var k = GaussianGram(randn([12, 4], ScalarType.Float64));
         foreach (var epsilon in new[] { 1e-5, 1e-2 })
         {
             var centred = MIForge.Numerics.Kernels.Centering.Right(k);
-            var explicitInverse = centred.matmul(linalg.inv(centred + eye(12, MIForge.Torch.ScalarType.Float64) * (epsilon * 12)));
+            var explicitInverse = centred.matmul(linalg.inv(centred + eye(12, ScalarType.Float64) * (epsilon * 12)));
             var solved = HsicEstimates.Resolvent(k, epsilon);
             Assert.True(solved.allclose(explicitInverse, rtol: 1e-9, atol: 1e-9));
         }
@@ -71,8 +72,8 @@ public class HsicTests
     {
         using var scope = NewDisposeScope();
         manual_seed(11);
-        var x = randn([200, 3], MIForge.Torch.ScalarType.Float64);
-        var y = randn([200, 3], MIForge.Torch.ScalarType.Float64);
+        var x = randn([200, 3], ScalarType.Float64);
+        var y = randn([200, 3], ScalarType.Float64);
         var hsic = Measure(estimator, bandwidth: BandwidthRule.Median);
         var independent = Value(hsic, x, y);
         var identical = Value(hsic, x, x);
@@ -85,11 +86,11 @@ public class HsicTests
     {
         using var scope = NewDisposeScope();
         manual_seed(5);
-        var x = randn([64, 5], MIForge.Torch.ScalarType.Float64);
+        var x = randn([64, 5], ScalarType.Float64);
         var hsic = Measure(HsicEstimator.NormalizedCca);
         var identical = Value(hsic, x, x);
         var dependent = Value(hsic, x, x * x);
-        var independent = Value(hsic, x, randn([64, 5], MIForge.Torch.ScalarType.Float64));
+        var independent = Value(hsic, x, randn([64, 5], ScalarType.Float64));
         Assert.True(identical > dependent && dependent > independent, $"identical {identical}, dependent {dependent}, independent {independent}");
     }
 
@@ -125,7 +126,7 @@ public class HsicTests
     public void Constant_features_give_zero_without_nan_gradients(HsicEstimator estimator)
     {
         using var scope = NewDisposeScope();
-        var constant = full([6, 4], 0.7, MIForge.Torch.ScalarType.Float64).requires_grad_();
+        var constant = full([6, 4], 0.7, ScalarType.Float64).requires_grad_();
         var y = Expected.Of(Expected.Y).requires_grad_();
         foreach (var bandwidth in new[] { BandwidthRule.Fixed, BandwidthRule.Median })
         {

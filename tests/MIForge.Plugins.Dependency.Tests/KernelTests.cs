@@ -1,6 +1,7 @@
 using MIForge.Numerics.Kernels;
 using MIForge.Plugins.Dependency.Tests.Reference;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Dependency.Tests;
 
@@ -59,8 +60,8 @@ public class KernelTests
     {
         using var scope = NewDisposeScope();
         manual_seed(1);
-        var k = randn([7, 7], MIForge.Torch.ScalarType.Float64);
-        var h = Centering.Matrix(7, MIForge.Torch.ScalarType.Float64);
+        var k = randn([7, 7], ScalarType.Float64);
+        var h = Centering.Matrix(7, ScalarType.Float64);
         Assert.True(Centering.Right(k).allclose(k.matmul(h), atol: 1e-12));
         Assert.True(Centering.Double(k).allclose(h.matmul(k).matmul(h), atol: 1e-12));
     }

@@ -2,7 +2,8 @@ using System.Globalization;
 using MIForge.Abstractions;
 using MIForge.Plugins.Priors.KedMi;
 using MIForge.Plugins.Tests.Fixtures;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Priors.Tests;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using MIForge.Abstractions;
 using MIForge.Plugins.Priors.WganGp;
 using MIForge.Plugins.Tests.Fixtures;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.Tests;
 

@@ -1,7 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Attacks.Lomma;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Attacks.Latent;
 

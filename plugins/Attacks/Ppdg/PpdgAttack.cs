@@ -2,9 +2,9 @@ using System.Diagnostics;
 using MIForge.Abstractions;
 using MIForge.Numerics.Augmentation;
 using MIForge.Plugins.Attacks.Latent;
-using MIForge.Torch;
+using TorchSharp;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Attacks.Ppdg;
 

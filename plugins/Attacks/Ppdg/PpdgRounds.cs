@@ -1,7 +1,7 @@
 using MIForge.Abstractions;
-using MIForge.Torch;
-using MIForge.Torch.Serialization;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using MIForge.Numerics.Serialization;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Attacks.Ppdg;
 

@@ -1,7 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Numerics.Kernels;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Attacks.Ppdg;
 

@@ -2,7 +2,8 @@ using MIForge.Abstractions;
 using MIForge.Plugins.Data.Images;
 using MIForge.Plugins.Data.Splits;
 using MIForge.Numerics.Augmentation;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Data.Datasets;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using MIForge.Abstractions;
-using MIForge.Torch;
-using MIForge.Torch.Modules;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Defenses.Mid;
 

@@ -1,7 +1,8 @@
 using MIForge.Abstractions;
 using MIForge.Numerics.Kernels;
 using MIForge.Plugins.Dependency.Kernels;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Dependency.Coco;
 

@@ -1,8 +1,8 @@
 using MIForge.Abstractions;
 using MIForge.Numerics;
 using MIForge.Numerics.Kernels;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Dependency.DistanceCorrelation;
 

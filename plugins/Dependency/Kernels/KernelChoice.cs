@@ -1,6 +1,6 @@
 using MIForge.Numerics.Kernels;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Dependency.Kernels;
 

@@ -2,8 +2,8 @@ using MIForge.Numerics;
 using MIForge.Numerics.Statistics;
 using System.Globalization;
 using MIForge.Abstractions;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Metrics.Attack;
 

@@ -1,7 +1,7 @@
 using MIForge.Numerics;
 using MIForge.Abstractions;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Metrics.Attack;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using MIForge.Abstractions;
 using MIForge.Numerics;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Metrics.Attack;
 

@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using MIForge.Abstractions;
-using MIForge.Torch.Modules;
-using static MIForge.Torch.torch;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Models;
 

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using MIForge.Abstractions;
-using MIForge.Torch.Modules;
-using static MIForge.Torch.torch;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Models;
 

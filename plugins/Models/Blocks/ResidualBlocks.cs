@@ -1,5 +1,6 @@
-using MIForge.Torch.Modules;
-using static MIForge.Torch.torch;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Models;
 

@@ -1,6 +1,6 @@
 using MIForge.Abstractions;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Models;
 

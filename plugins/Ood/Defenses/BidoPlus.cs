@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Ood.Losses;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Ood.Defenses;
 

@@ -2,7 +2,8 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using MIForge.Abstractions;
 using MIForge.Numerics;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Ood.Scorers;
 

@@ -1,5 +1,6 @@
 using MIForge.Abstractions;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Ood.Scorers;
 

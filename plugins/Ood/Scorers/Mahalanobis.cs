@@ -1,7 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Ood.Fitting;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Ood.Scorers;
 

@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 using MIForge.Abstractions;
 using MIForge.Numerics;
 using MIForge.Plugins.Ood.Fitting;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Ood.Scorers;
 

@@ -1,8 +1,9 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Priors.Networks;
-using MIForge.Torch;
-using MIForge.Torch.Serialization;
+using TorchSharp;
+using MIForge.Numerics.Serialization;
 using Newtonsoft.Json.Linq;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.Checkpoints;
 

@@ -1,6 +1,6 @@
-using MIForge.Torch;
-using MIForge.Torch.Modules;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.Networks;
 

@@ -1,5 +1,6 @@
 using MIForge.Numerics.Imaging;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.Samples;
 

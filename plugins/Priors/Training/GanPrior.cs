@@ -2,8 +2,8 @@ using MIForge.Abstractions;
 using MIForge.Plugins.Priors.Checkpoints;
 using MIForge.Plugins.Priors.Networks;
 using MIForge.Plugins.Priors.Samples;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.Training;
 

@@ -1,8 +1,8 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Priors.Networks;
 using MIForge.Plugins.Priors.Training;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.WganGp;
 

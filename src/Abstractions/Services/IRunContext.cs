@@ -1,4 +1,5 @@
-using MIForge.Torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Abstractions;
 

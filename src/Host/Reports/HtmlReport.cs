@@ -3,8 +3,10 @@ using System.Net;
 using System.Text;
 using MIForge.Host.Runs;
 using MIForge.Host.Stages;
-using MIForge.Torch.Serialization;
+using MIForge.Numerics.Serialization;
 using Newtonsoft.Json.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Reports;
 

@@ -3,9 +3,10 @@ using MIForge.Numerics.Imaging;
 using MIForge.Host.Manifests;
 using MIForge.Host.Runs;
 using MIForge.Host.Training;
-using MIForge.Torch;
-using MIForge.Torch.Serialization;
+using TorchSharp;
+using MIForge.Numerics.Serialization;
 using Newtonsoft.Json.Linq;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Stages;
 

@@ -7,8 +7,9 @@ using MIForge.Host.Options;
 using MIForge.Host.Plugins;
 using MIForge.Host.Runs;
 using MIForge.Host.Services;
-using MIForge.Torch;
+using TorchSharp;
 using Microsoft.Extensions.Logging;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Stages;
 

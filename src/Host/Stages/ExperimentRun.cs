@@ -2,9 +2,10 @@ using MIForge.Host.Manifests;
 using MIForge.Host.Plugins;
 using MIForge.Host.Runs;
 using MIForge.Host.Services;
-using MIForge.Torch;
+using TorchSharp;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Stages;
 

@@ -1,7 +1,8 @@
 using MIForge.Abstractions;
 using MIForge.Numerics;
 using MIForge.Numerics.Imaging;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Stages;
 

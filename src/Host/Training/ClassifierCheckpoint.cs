@@ -1,6 +1,8 @@
 using MIForge.Abstractions;
-using MIForge.Torch.Serialization;
+using MIForge.Numerics.Serialization;
 using Newtonsoft.Json.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Training;
 

@@ -2,9 +2,10 @@ using MIForge.Abstractions;
 using MIForge.Host.Manifests;
 using MIForge.Numerics;
 using MIForge.Numerics.Loading;
-using MIForge.Torch;
+using TorchSharp;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Training;
 

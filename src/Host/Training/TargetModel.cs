@@ -1,5 +1,6 @@
 using MIForge.Abstractions;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Training;
 

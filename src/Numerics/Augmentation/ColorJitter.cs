@@ -1,4 +1,5 @@
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Augmentation;
 

@@ -1,5 +1,6 @@
-using MIForge.Torch;
-using F = MIForge.Torch.torch.nn.functional;
+using TorchSharp;
+using F = TorchSharp.torch.nn.functional;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Augmentation;
 
@@ -11,5 +12,5 @@ public sealed class Pad(int pixels, double value = 0) : IImageTransform
 
     /// <summary>The padded batch.</summary>
     public torch.Tensor Apply(torch.Tensor images, Random random)
-        => Pixels == 0 ? images.clone() : F.pad(images, [Pixels, Pixels, Pixels, Pixels], "constant", value);
+        => Pixels == 0 ? images.clone() : F.pad(images, [Pixels, Pixels, Pixels, Pixels], PaddingModes.Constant, value);
 }

@@ -1,5 +1,6 @@
-using MIForge.Torch;
-using F = MIForge.Torch.torch.nn.functional;
+using TorchSharp;
+using F = TorchSharp.torch.nn.functional;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Augmentation;
 

@@ -1,5 +1,6 @@
-using MIForge.Torch;
-using F = MIForge.Torch.torch.nn.functional;
+using TorchSharp;
+using F = TorchSharp.torch.nn.functional;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Augmentation;
 
@@ -21,6 +22,6 @@ public sealed class Resize(int height, int width) : IImageTransform
         if (h == height && w == width) return images.clone();
         return height <= h && width <= w
             ? F.adaptive_avg_pool2d(images, [height, width])
-            : F.interpolate(images, size: [height, width], mode: "bilinear", align_corners: false).clamp(0, 1);
+            : F.interpolate(images, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false).clamp(0, 1);
     }
 }

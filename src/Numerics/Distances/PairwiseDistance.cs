@@ -1,4 +1,5 @@
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Numerics;
 

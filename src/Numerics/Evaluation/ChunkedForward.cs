@@ -1,6 +1,6 @@
 using MIForge.Abstractions;
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics;
 
@@ -11,7 +11,7 @@ public static class ChunkedForward
     public const int Chunk = 256;
 
     /// <summary>The device the classifier's parameters live on (CPU for a parameterless model).</summary>
-    public static Device DeviceOf(IClassifier model) => model.Module.parameters().FirstOrDefault()?.device ?? Device.CPU;
+    public static Device DeviceOf(IClassifier model) => model.Module.parameters().FirstOrDefault()?.device ?? CPU;
 
     /// <summary>
     /// Logits [N, classes] and flattened penultimate features [N, d] in <paramref name="dtype"/>, on
@@ -25,15 +25,15 @@ public static class ChunkedForward
         using var _ = no_grad();
         model.Module.eval();
         var device = DeviceOf(model);
-        var target = resultDevice ?? Device.CPU;
+        var target = resultDevice ?? CPU;
         var logits = new List<Tensor>();
         var features = new List<Tensor>();
         for (long start = 0; start < n; start += Chunk)
         {
             var batch = images.narrow(0, start, Math.Min(Chunk, n - start)).to(device);
             using var output = model.Forward(batch);
-            logits.Add(output.Logits.to(target, dtype));
-            features.Add(output.Features.flatten(1).to(target, dtype));
+            logits.Add(output.Logits.to(dtype, target));
+            features.Add(output.Features.flatten(1).to(dtype, target));
         }
         return (cat(logits.ToArray(), 0).MoveToOuterDisposeScope(), cat(features.ToArray(), 0).MoveToOuterDisposeScope());
     }

@@ -1,4 +1,5 @@
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Imaging;
 
@@ -10,7 +11,7 @@ public static class ImageGrid
         var shape = images.shape;
         int n = (int)shape[0], c = (int)shape[1], h = (int)shape[2], w = (int)shape[3];
         using var cpu = images.detach().cpu().to(ScalarType.Float32).contiguous();
-        var data = cpu.ToArray<float>();
+        var data = cpu.data<float>().ToArray();
         var rows = rowOf.Distinct().Order().ToList();
         var perRow = rowOf.GroupBy(r => r).Select(g => g.Count()).DefaultIfEmpty(1).Max();
         int outC = c == 3 ? 3 : 1, pad = 2;

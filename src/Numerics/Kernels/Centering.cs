@@ -1,5 +1,5 @@
-using MIForge.Torch;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Kernels;
 
@@ -11,13 +11,13 @@ public static class Centering
     public static Tensor Matrix(long m, ScalarType dtype = ScalarType.Float32, Device? device = null)
     {
         using var scope = NewDisposeScope();
-        return (eye(m, dtype, device) - 1.0 / m).MoveToOuterDisposeScope();
+        return (eye(m, dtype: dtype, device: device) - 1.0 / m).MoveToOuterDisposeScope();
     }
 
     /// <summary>K·H: each row of K minus its mean (BiDO's one-sided centering in normalized HSIC).</summary>
     public static Tensor Right(Tensor k)
     {
-        using var rowMeans = k.mean(1, keepdim: true);
+        using var rowMeans = k.mean([1], keepdim: true);
         return k - rowMeans;
     }
 
@@ -25,7 +25,7 @@ public static class Centering
     public static Tensor Double(Tensor k)
     {
         using var scope = NewDisposeScope();
-        var centred = k - k.mean(1, keepdim: true) - k.mean(0, keepdim: true) + k.mean();
+        var centred = k - k.mean([1], keepdim: true) - k.mean([0], keepdim: true) + k.mean();
         return centred.MoveToOuterDisposeScope();
     }
 }

@@ -2,7 +2,8 @@ using System.Collections;
 using System.Collections.Concurrent;
 using MIForge.Abstractions;
 using MIForge.Numerics.Augmentation;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Loading;
 
@@ -12,7 +13,7 @@ namespace MIForge.Numerics.Loading;
 public sealed class BatchLoader(ImageSet set, IBatchSampler sampler, int seed, IImageTransform? transform = null, int prefetch = 2, Device? device = null)
     : IEnumerable<Batch>
 {
-    private readonly long[] _labels = set.Labels.ToArray<long>();
+    private readonly long[] _labels = set.Labels.data<long>().ToArray();
     private int _epoch;
 
     /// <summary>Epochs started so far.</summary>
@@ -66,7 +67,7 @@ public sealed class BatchLoader(ImageSet set, IBatchSampler sampler, int seed, I
     private Batch Gather(int[] indices, Random random)
     {
         using var scope = torch.NewDisposeScope();
-        var index = torch.tensor(indices.Select(i => (long)i).ToArray(), indices.Length);
+        var index = torch.tensor(indices.Select(i => (long)i).ToArray());
         var images = set.Images.index_select(0, index);
         var labels = set.Labels.index_select(0, index);
         if (transform is not null) images = transform.Apply(images, random);

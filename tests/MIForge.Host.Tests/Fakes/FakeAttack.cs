@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MIForge.Abstractions;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Tests.Fakes;
 

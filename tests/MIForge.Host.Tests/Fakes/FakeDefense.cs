@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MIForge.Abstractions;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Tests.Fakes;
 
@@ -19,7 +21,7 @@ public sealed class FakeDefense(FakeDefenseOptions options, IPluginFactory facto
 
     public DefenseLoss Loss(DefenseBatch batch)
     {
-        var y = MIForge.Torch.torch.nn.functional.one_hot(batch.Labels, batch.ClassCount).to(MIForge.Torch.ScalarType.Float32);
+        var y = TorchSharp.torch.nn.functional.one_hot(batch.Labels, batch.ClassCount).to(ScalarType.Float32);
         var d = measure.Measure(batch.Output.Features, y);
         return new DefenseLoss(batch.CrossEntropy + d * options.Weight, new Dictionary<string, double> { ["dep"] = d.item<double>() });
     }
@@ -34,6 +36,6 @@ public sealed class FakeDependencyOptions
 [Plugin("fake-dependency", "mean product of centred features")]
 public sealed class FakeDependency(FakeDependencyOptions options) : IDependencyMeasure
 {
-    public MIForge.Torch.torch.Tensor Measure(MIForge.Torch.torch.Tensor x, MIForge.Torch.torch.Tensor y) =>
+    public TorchSharp.torch.Tensor Measure(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor y) =>
         (x - x.mean(0, keepdim: true)).mean().abs() * (y - y.mean(0, keepdim: true)).mean().abs() * options.Scale;
 }

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using MIForge.Abstractions;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Tests.Fakes;
 

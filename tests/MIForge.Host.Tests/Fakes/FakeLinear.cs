@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
-using MIForge.Torch;
-using MIForge.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Tests.Fakes;
 

@@ -1,7 +1,8 @@
 using MIForge.Abstractions;
-using MIForge.Torch;
-using MIForge.Torch.Modules;
-using MIForge.Torch.Serialization;
+using TorchSharp;
+using TorchSharp.Modules;
+using MIForge.Numerics.Serialization;
+using static TorchSharp.torch;
 
 namespace MIForge.Host.Tests.Fakes;
 

@@ -4,7 +4,8 @@ using MIForge.Host.Services;
 using MIForge.Host.Tests.Fakes;
 using MIForge.Host.Training;
 using Microsoft.Extensions.Logging.Abstractions;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Host.Tests.Training;
 

@@ -1,5 +1,6 @@
 using MIForge.Numerics.Augmentation;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Tests.Augmentation;
 

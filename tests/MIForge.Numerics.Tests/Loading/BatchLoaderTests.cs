@@ -1,7 +1,8 @@
 using MIForge.Abstractions;
 using MIForge.Numerics.Loading;
 using MIForge.Numerics.Augmentation;
-using MIForge.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Numerics.Tests.Loading;
 

@@ -3,9 +3,9 @@ using MIForge.Plugins.Attacks.Gmi;
 using MIForge.Plugins.Attacks.KedMi;
 using MIForge.Plugins.Priors.WganGp;
 using MIForge.Plugins.Tests.Fixtures;
-using MIForge.Torch;
+using TorchSharp;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Attacks.Tests.Fixtures;
 

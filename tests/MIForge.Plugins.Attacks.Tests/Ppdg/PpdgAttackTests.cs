@@ -3,9 +3,10 @@ using MIForge.Abstractions;
 using MIForge.Plugins.Attacks.Ppdg;
 using MIForge.Plugins.Attacks.Tests.Fixtures;
 using MIForge.Plugins.Priors.WganGp;
-using MIForge.Torch.Serialization;
+using MIForge.Numerics.Serialization;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Attacks.Tests.Ppdg;
 
@@ -157,9 +158,9 @@ public sealed class PpdgAttackTests
         {
             var options = Tiny(PpdgTuning.PointWise);
             options.TuneSteps = steps;
-            var before = MIForge.Torch.torch.Tensor.LiveCount;
+            var before = TorchSharp.torch.Tensor.LiveCount;
             Attack(world, options).Invert(world.Request(perClass: 1, 0)).Dispose();
-            return MIForge.Torch.torch.Tensor.LiveCount - before;
+            return TorchSharp.torch.Tensor.LiveCount - before;
         }
         var brief = LeftAfter(2);
         var longer = LeftAfter(8);

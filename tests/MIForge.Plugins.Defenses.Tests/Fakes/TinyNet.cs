@@ -1,7 +1,7 @@
 using MIForge.Abstractions;
-using MIForge.Torch;
-using MIForge.Torch.Modules;
-using static MIForge.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Defenses.Tests.Fakes;
 

@@ -1,4 +1,5 @@
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Dependency.Tests.Reference;
 
@@ -39,6 +40,6 @@ internal static class Expected
     {
         using var labels = tensor(Labels, Labels.Length);
         using var hot = nn.functional.one_hot(labels, 3);
-        return hot.to(MIForge.Torch.ScalarType.Float64);
+        return hot.to(ScalarType.Float64);
     }
 }

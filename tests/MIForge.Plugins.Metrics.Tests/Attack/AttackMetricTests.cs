@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Metrics.Attack;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Metrics.Tests.Attack;
 
@@ -102,8 +103,8 @@ public sealed class AttackMetricTests
 
         // b = s·a: ‖(1−s)μ‖² + (1−s)²·tr Σ
         const double s = 2.5;
-        var mu = a.to(MIForge.Torch.ScalarType.Float64).mean(0);
-        var centred = a.to(MIForge.Torch.ScalarType.Float64) - mu.unsqueeze(0);
+        var mu = a.to(ScalarType.Float64).mean(0);
+        var centred = a.to(ScalarType.Float64) - mu.unsqueeze(0);
         var traceCov = centred.pow(2).sum().item<double>() / (300 - 1);
         var expected = (1 - s) * (1 - s) * (mu.pow(2).sum().item<double>() + traceCov);
         Assert.Equal(expected, FrechetDistance.Between(a, a * s), 2);

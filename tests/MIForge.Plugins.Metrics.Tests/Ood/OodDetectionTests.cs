@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Metrics.Ood;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Metrics.Tests.Ood;
 

@@ -3,7 +3,8 @@ using MIForge.Numerics;
 using MIForge.Plugins.Ood.Defenses;
 using MIForge.Plugins.Ood.Losses;
 using MIForge.Plugins.Ood.Tests.Fakes;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Ood.Tests.Defenses;
 

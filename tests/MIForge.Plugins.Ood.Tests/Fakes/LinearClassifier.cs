@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
-using MIForge.Torch.Modules;
-using static MIForge.Torch.torch;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Ood.Tests.Fakes;
 

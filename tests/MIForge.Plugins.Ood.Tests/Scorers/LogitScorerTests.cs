@@ -1,6 +1,7 @@
 using MIForge.Plugins.Ood.Scorers;
 using MIForge.Plugins.Ood.Tests.Fakes;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
 namespace MIForge.Plugins.Ood.Tests.Scorers;
 

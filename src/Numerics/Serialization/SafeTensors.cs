@@ -2,14 +2,17 @@ using System.Buffers.Binary;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
-namespace MIForge.Torch.Serialization;
+namespace MIForge.Numerics.Serialization;
 
 /// <summary>
 /// Reads and writes the safetensors format (8-byte little-endian header size, JSON header,
 /// raw little-endian data), readable by Python's safetensors. Malformed files raise
 /// <see cref="InvalidDataException"/> naming the file and the problem, before any large allocation.
+/// Kept here rather than taken from TorchSharp.PyBridge because it writes string metadata and
+/// validates every header field against the file's size before reading data.
 /// </summary>
 public static class SafeTensors
 {
@@ -57,23 +60,10 @@ public static class SafeTensors
 
     private static byte[] Bytes(Tensor t)
     {
-        var type = t.dtype;
-        return type switch
-        {
-            ScalarType.Float32 => AsBytes(t.ToArray<float>()),
-            ScalarType.Float64 => AsBytes(t.ToArray<double>()),
-            ScalarType.Int64 => AsBytes(t.ToArray<long>()),
-            ScalarType.Int32 => AsBytes(t.ToArray<int>()),
-            ScalarType.Int16 => AsBytes(t.ToArray<short>()),
-            ScalarType.Byte => t.ToArray<byte>(),
-            ScalarType.Int8 => AsBytes(t.ToArray<sbyte>()),
-            ScalarType.Bool => AsBytes(t.ToArray<bool>()),
-            _ => throw new NotSupportedException($"safetensors writer: dtype {type} is not supported"),
-        };
+        t.dtype.SafetensorsName();
+        using var cpu = t.detach().cpu().contiguous();
+        return cpu.bytes.ToArray();
     }
-
-    private static byte[] AsBytes<T>(T[] a) where T : unmanaged =>
-        System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()).ToArray();
 
     /// <summary>The header of a file: tensor entries and metadata, validated against the file's size.</summary>
     public static SafeTensorsHeader ReadHeader(string path)
@@ -112,13 +102,11 @@ public static class SafeTensors
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 
-    private static unsafe Tensor Make(byte[] data, SafeTensorsEntry e)
+    private static Tensor Make(byte[] data, SafeTensorsEntry e)
     {
-        IntPtr h;
-        fixed (byte* p = data)
-        fixed (long* s = e.Shape)
-            Native.LibTorch.Check(Native.LibTorch.mf_tensor_from_data(p, s, e.Shape.Length, (int)e.DType, out h));
-        return Tensor.FromNative(h);
+        var t = empty(e.Shape, e.DType);
+        if (data.Length > 0) t.bytes = data;
+        return t;
     }
 
     private static SafeTensorsHeader ReadHeader(FileStream f, string path)
@@ -167,7 +155,7 @@ public static class SafeTensors
         var name = prop.Name;
         if (prop.Value is not JObject o) throw bad($"entry '{name}' is not an object");
         var dtypeName = o["dtype"]?.Type == JTokenType.String ? (string)o["dtype"]! : throw bad($"entry '{name}' has no string 'dtype'");
-        var dtype = ScalarTypes.FromSafetensorsName(dtypeName) ?? throw bad($"entry '{name}' has unsupported dtype '{dtypeName}'");
+        var dtype = SafetensorsDtypes.FromSafetensorsName(dtypeName) ?? throw bad($"entry '{name}' has unsupported dtype '{dtypeName}'");
         if (o["shape"] is not JArray shapeArr) throw bad($"entry '{name}' has no 'shape' array");
         if (o["data_offsets"] is not JArray offs || offs.Count != 2) throw bad($"entry '{name}' needs 'data_offsets' [begin, end]");
         var shape = new long[shapeArr.Count];

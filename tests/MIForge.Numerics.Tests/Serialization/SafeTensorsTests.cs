@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text;
-using MIForge.Torch.Serialization;
+using MIForge.Numerics.Serialization;
+using TorchSharp;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
 
-namespace MIForge.Torch.Tests;
+namespace MIForge.Numerics.Tests.Serialization;
 
 public sealed class SafeTensorsTests : IDisposable
 {

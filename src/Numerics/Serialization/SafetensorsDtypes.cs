@@ -1,14 +1,10 @@
-namespace MIForge.Torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
-/// <summary>Element types, numbered as c10::ScalarType.</summary>
-public enum ScalarType
-{
-    Byte = 0, Int8 = 1, Int16 = 2, Int32 = 3, Int64 = 4, Float16 = 5, Float32 = 6, Float64 = 7,
-    Bool = 11, BFloat16 = 15,
-}
+namespace MIForge.Numerics.Serialization;
 
-/// <summary>Sizes and .NET element types of the supported dtypes.</summary>
-public static class ScalarTypes
+/// <summary>The safetensors names and element sizes of the dtypes checkpoints hold.</summary>
+public static class SafetensorsDtypes
 {
     /// <summary>Bytes per element.</summary>
     public static int ElementSize(this ScalarType t) => t switch
@@ -17,24 +13,8 @@ public static class ScalarTypes
         ScalarType.Int16 or ScalarType.Float16 or ScalarType.BFloat16 => 2,
         ScalarType.Int32 or ScalarType.Float32 => 4,
         ScalarType.Int64 or ScalarType.Float64 => 8,
-        _ => throw new ArgumentOutOfRangeException(nameof(t), t, "unsupported dtype"),
+        _ => throw new NotSupportedException($"dtype {t} has no safetensors element size"),
     };
-
-    /// <summary>True for floating-point dtypes (those that can require gradients).</summary>
-    public static bool IsFloatingPoint(this ScalarType t) =>
-        t is ScalarType.Float16 or ScalarType.Float32 or ScalarType.Float64 or ScalarType.BFloat16;
-
-    /// <summary>The dtype whose elements are the .NET type T.</summary>
-    public static ScalarType Of<T>() where T : unmanaged =>
-        typeof(T) == typeof(float) ? ScalarType.Float32 :
-        typeof(T) == typeof(double) ? ScalarType.Float64 :
-        typeof(T) == typeof(long) ? ScalarType.Int64 :
-        typeof(T) == typeof(int) ? ScalarType.Int32 :
-        typeof(T) == typeof(short) ? ScalarType.Int16 :
-        typeof(T) == typeof(byte) ? ScalarType.Byte :
-        typeof(T) == typeof(sbyte) ? ScalarType.Int8 :
-        typeof(T) == typeof(bool) ? ScalarType.Bool :
-        throw new NotSupportedException($"no dtype for .NET type {typeof(T).Name}");
 
     /// <summary>The safetensors name of the dtype (F32, I64, ...).</summary>
     public static string SafetensorsName(this ScalarType t) => t switch

@@ -1,8 +1,9 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using static MIForge.Torch.torch;
+using static TorchSharp.torch;
+using TorchSharp;
 
-namespace MIForge.Torch.Serialization;
+namespace MIForge.Numerics.Serialization;
 
 /// <summary>
 /// A checkpoint: a safetensors file of a module's state plus a JSON sidecar (same name + ".json")
@@ -27,10 +28,27 @@ public static class Checkpoint
     public static JObject Load(string path, nn.Module module)
     {
         var (tensors, _) = SafeTensors.Load(path);
-        try { module.load_state_dict(tensors); }
-        catch (ArgumentException e) { throw new InvalidDataException($"{path}: {e.Message}", e); }
+        try
+        {
+            if (StateDictMismatch(module.state_dict(), tensors) is { } why) throw new InvalidDataException($"{path}: {why}");
+            module.load_state_dict(tensors, strict: true);
+        }
         finally { foreach (var t in tensors.Values) t.Dispose(); }
         return ReadSidecar(path);
+    }
+
+    /// <summary>Null when <paramref name="given"/> has exactly the keys and shapes of <paramref name="expected"/>, else what differs.</summary>
+    public static string? StateDictMismatch(IReadOnlyDictionary<string, Tensor> expected, IReadOnlyDictionary<string, Tensor> given)
+    {
+        var problems = new List<string>();
+        var missing = expected.Keys.Where(k => !given.ContainsKey(k)).ToArray();
+        var unexpected = given.Keys.Where(k => !expected.ContainsKey(k)).ToArray();
+        if (missing.Length > 0) problems.Add($"missing keys {string.Join(", ", missing)}");
+        if (unexpected.Length > 0) problems.Add($"unexpected keys {string.Join(", ", unexpected)}");
+        foreach (var (k, t) in expected)
+            if (given.TryGetValue(k, out var g) && !t.shape.SequenceEqual(g.shape))
+                problems.Add($"'{k}' has shape [{string.Join(", ", g.shape)}], the model expects [{string.Join(", ", t.shape)}]");
+        return problems.Count == 0 ? null : "state does not fit the model: " + string.Join("; ", problems);
     }
 
     /// <summary>The sidecar of a checkpoint (an empty object when it has none).</summary>
