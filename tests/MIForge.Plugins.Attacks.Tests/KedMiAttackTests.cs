@@ -31,6 +31,6 @@ public sealed class KedMiAttackTests
         var options = new KedMiOptions { Iterations = 5 };
         using var first = new KedMiAttack(options, world.Run, world.Progress, null!).Invert(world.Request());
         using var second = new KedMiAttack(options, world.Run, world.Progress, null!).Invert(world.Request());
-        Assert.True(first.Latents!.equal(second.Latents!));
+        Assert.True(first.Latents!.Equals(second.Latents!));
     }
 }

@@ -21,7 +21,7 @@ public sealed class LommaTests
             using var _ = no_grad();
             var p = world.Classifier.Forward(world.Public.Images).Logits.softmax(1);
             var q = student.Forward(world.Public.Images).Logits.log_softmax(1);
-            return nn.functional.kl_div(q, p, nn.Reduction.Sum).item<float>() / world.Public.Count;
+            return nn.functional.kl_div(q, p, log_target: false, reduction: nn.Reduction.Sum).item<float>() / world.Public.Count;
         }
         var before = Disagreement();
         SurrogateDistillation.Run(world.Classifier, student, world.Public.Images, new LommaOptions { DistillEpochs = 15, DistillBatchSize = 12, DistillLearningRate = 0.05 },

@@ -25,7 +25,7 @@ public class BidoTests
         var (x, y) = TinyNet.Batch();
         var batch = net.Step(net, x, y);
         var result = Create(0, 0).Loss(batch);
-        Assert.Equal(batch.CrossEntropy.item<double>(), result.Loss.item<double>());
+        Assert.Equal(batch.CrossEntropy.ToDouble(), result.Loss.ToDouble());
         Assert.Equal(["ce", "xz.h1", "zy.h1", "xz.h2", "zy.h2"], result.Terms.Keys);
         Assert.All(result.Terms.Values, v => Assert.True(double.IsFinite(v)));
     }
@@ -40,16 +40,16 @@ public class BidoTests
         var input = new Hsic(new HsicOptions());
         var label = new Hsic(new HsicOptions { KernelY = KernelKind.Linear });
         var onehot = nn.functional.one_hot(y, 3).to(ScalarType.Float32);
-        var expected = batch.CrossEntropy.item<double>();
+        var expected = batch.CrossEntropy.ToDouble();
         foreach (var (name, z) in batch.Output.Hidden)
         {
-            var xz = input.Measure(x.flatten(1), z).item<double>();
-            var zy = label.Measure(z, onehot).item<double>();
+            var xz = input.Measure(x.flatten(1), z).ToDouble();
+            var zy = label.Measure(z, onehot).ToDouble();
             Assert.Equal(xz, result.Terms[$"xz.{name}"], 1e-6);
             Assert.Equal(zy, result.Terms[$"zy.{name}"], 1e-6);
             expected += 2 * xz - 20 * zy;
         }
-        Assert.Equal(expected, result.Loss.item<double>(), 1e-3);
+        Assert.Equal(expected, result.Loss.ToDouble(), 1e-3);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class BidoTests
     {
         var h1 = net.named_parameters().First(p => p.name == "h1.weight").parameter;
         var grads = autograd.grad(new[] { loss }, new Tensor[] { h1 });
-        return grads[0]!.ToArray<float>().Select(f => (double)f).ToArray();
+        return grads[0]!.data<float>().ToArray().Select(f => (double)f).ToArray();
     }
 
     [Fact]

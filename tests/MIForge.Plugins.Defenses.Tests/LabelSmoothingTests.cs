@@ -28,7 +28,7 @@ public class LabelSmoothingTests
     private static MIForge.Abstractions.DefenseBatch Batch(int epoch = 0)
     {
         var logits = tensor(Logits.Cast<double>().ToArray(), 3, 3);
-        var labels = tensor(Labels, 3);
+        var labels = tensor(Labels);
         var output = new MIForge.Abstractions.ClassifierOutput(logits, logits, []);
         return new(zeros(3, 1, 4, 4), labels, 3, new TinyNet(), output, nn.functional.cross_entropy(logits, labels), null, epoch, 10);
     }
@@ -42,7 +42,7 @@ public class LabelSmoothingTests
     {
         using var scope = NewDisposeScope();
         var result = new LabelSmoothing.LabelSmoothing(new LabelSmoothingOptions { Factor = factor }).Loss(Batch());
-        Assert.Equal(Reference(factor), result.Loss.item<double>(), 1e-12);
+        Assert.Equal(Reference(factor), result.Loss.ToDouble(), 1e-12);
         Assert.Equal(Reference(0), result.Terms["ce"], 1e-12);
         Assert.Equal(factor, result.Terms["factor"]);
     }
@@ -52,8 +52,8 @@ public class LabelSmoothingTests
     {
         using var scope = NewDisposeScope();
         var batch = Batch();
-        var torchSmoothed = nn.functional.cross_entropy(batch.Output.Logits, batch.Labels, label_smoothing: 0.2).item<double>();
-        Assert.Equal(torchSmoothed, new LabelSmoothing.LabelSmoothing(new LabelSmoothingOptions { Factor = 0.2 }).Loss(batch).Loss.item<double>(), 1e-12);
+        var torchSmoothed = nn.functional.cross_entropy(batch.Output.Logits, batch.Labels, label_smoothing: 0.2).ToDouble();
+        Assert.Equal(torchSmoothed, new LabelSmoothing.LabelSmoothing(new LabelSmoothingOptions { Factor = 0.2 }).Loss(batch).Loss.ToDouble(), 1e-12);
         Assert.True(Reference(-0.1) < Reference(0), "a negative factor rewards confident logits below plain CE");
     }
 
@@ -63,7 +63,7 @@ public class LabelSmoothingTests
         var smoothing = new LabelSmoothing.LabelSmoothing(new LabelSmoothingOptions { Factor = -0.08, RampEpochs = 4 });
         Assert.Equal([-0.02, -0.04, -0.06, -0.08, -0.08], Enumerable.Range(0, 5).Select(e => Math.Round(smoothing.FactorAt(e), 12)));
         using var scope = NewDisposeScope();
-        Assert.Equal(Reference(-0.04), smoothing.Loss(Batch(epoch: 1)).Loss.item<double>(), 1e-12);
+        Assert.Equal(Reference(-0.04), smoothing.Loss(Batch(epoch: 1)).Loss.ToDouble(), 1e-12);
     }
 
     [Fact]

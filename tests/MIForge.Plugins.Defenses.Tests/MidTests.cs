@@ -34,6 +34,17 @@ public class MidTests
     }
 
     [Fact]
+    public void The_state_dict_keeps_the_checkpoint_names_once_each()
+    {
+        using var scope = NewDisposeScope();
+        var model = Prepared(0.01, out _);
+        Assert.Equal(
+            ["backbone.h1.weight", "backbone.h1.bias", "backbone.h2.weight", "backbone.h2.bias", "backbone.fc.weight", "backbone.fc.bias",
+             "st_layer.weight", "st_layer.bias", "fc_layer.weight", "fc_layer.bias"],
+            model.Module.state_dict().Keys);
+    }
+
+    [Fact]
     public void The_loss_is_cross_entropy_plus_beta_times_the_gaussian_kl()
     {
         using var scope = NewDisposeScope();
@@ -43,9 +54,9 @@ public class MidTests
         var result = defense.Loss(batch);
 
         // KL by hand from the backbone's features and the st_layer parameters, in doubles.
-        var features = batch.Output.Hidden[1].Value.ToArray<float>();
-        var weight = model.Module.named_parameters().First(p => p.name == "st_layer.weight").parameter.ToArray<float>();
-        var bias = model.Module.named_parameters().First(p => p.name == "st_layer.bias").parameter.ToArray<float>();
+        var features = batch.Output.Hidden[1].Value.data<float>().ToArray();
+        var weight = model.Module.named_parameters().First(p => p.name == "st_layer.weight").parameter.data<float>().ToArray();
+        var bias = model.Module.named_parameters().First(p => p.name == "st_layer.bias").parameter.data<float>().ToArray();
         double kl = 0;
         for (var i = 0; i < 12; i++)
             for (var j = 0; j < 3; j++)
@@ -57,7 +68,7 @@ public class MidTests
             }
         kl /= 12;
         Assert.Equal(kl, result.Terms["kl"], 1e-3 * kl);
-        Assert.Equal(batch.CrossEntropy.item<double>() + 0.5 * result.Terms["kl"], result.Loss.item<double>(), 1e-4);
+        Assert.Equal(batch.CrossEntropy.ToDouble() + 0.5 * result.Terms["kl"], result.Loss.ToDouble(), 1e-4);
     }
 
     [Fact]
@@ -69,7 +80,7 @@ public class MidTests
         var loss = defense.Loss(new TinyNet().Step(model, x, y)).Loss;
         var named = model.Module.named_parameters().Where(p => p.name is "st_layer.weight" or "fc_layer.weight" or "backbone.h1.weight").ToArray();
         var grads = autograd.grad(new[] { loss }, named.Select(p => (Tensor)p.parameter).ToArray());
-        Assert.All(grads, g => Assert.True(g!.abs().sum().item<double>() > 0));
+        Assert.All(grads, g => Assert.True(g!.abs().sum().ToDouble() > 0));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class CocoTests
     private static double Value(Coco.Coco coco, Tensor x, Tensor y)
     {
         using var v = coco.Measure(x, y);
-        return v.item<double>();
+        return v.ToDouble();
     }
 
     [Fact]
@@ -54,6 +54,6 @@ public class CocoTests
         var value = new Coco.Coco(new CocoOptions()).Measure(constant, y);
         Assert.Equal(0.0, value.item<double>());
         var grads = autograd.grad(new[] { value }, new[] { constant, y });
-        Assert.All(grads, g => Assert.All(g!.ToArray<double>(), d => Assert.Equal(0.0, d)));
+        Assert.All(grads, g => Assert.All(g!.data<double>().ToArray(), d => Assert.Equal(0.0, d)));
     }
 }

@@ -12,7 +12,7 @@ public class DistanceCorrelationTests
     private static double Value(Tensor x, Tensor y)
     {
         using var v = new Dcor().Measure(x, y);
-        return v.item<double>();
+        return v.ToDouble();
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public class DistanceCorrelationTests
         var value = new Dcor().Measure(constant, y);
         Assert.Equal(0.0, value.item<double>());
         var grads = autograd.grad(new[] { value }, new[] { constant, y });
-        Assert.All(grads, g => Assert.All(g!.ToArray<double>(), d => Assert.True(double.IsFinite(d))));
+        Assert.All(grads, g => Assert.All(g!.data<double>().ToArray(), d => Assert.True(double.IsFinite(d))));
     }
 }

@@ -18,7 +18,7 @@ public class HsicTests
     private static double Value(Hsic.Hsic hsic, Tensor x, Tensor y)
     {
         using var v = hsic.Measure(x, y);
-        return v.item<double>();
+        return v.ToDouble();
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class HsicTests
         foreach (var epsilon in new[] { 1e-5, 1e-2 })
         {
             var centred = MIForge.Numerics.Kernels.Centering.Right(k);
-            var explicitInverse = centred.matmul(linalg.inv(centred + eye(12, ScalarType.Float64) * (epsilon * 12)));
+            var explicitInverse = centred.matmul(linalg.inv(centred + eye(12, dtype: ScalarType.Float64) * (epsilon * 12)));
             var solved = HsicEstimates.Resolvent(k, epsilon);
             Assert.True(solved.allclose(explicitInverse, rtol: 1e-9, atol: 1e-9));
         }
@@ -133,7 +133,7 @@ public class HsicTests
             var value = Measure(estimator, bandwidth: bandwidth).Measure(constant, y);
             Assert.Equal(0, value.item<double>(), 1e-12);
             var grads = autograd.grad(new[] { value }, new[] { constant, y });
-            Assert.All(grads, g => Assert.All(g!.ToArray<double>(), d => Assert.True(double.IsFinite(d))));
+            Assert.All(grads, g => Assert.All(g!.data<double>().ToArray(), d => Assert.True(double.IsFinite(d))));
         }
     }
 

@@ -17,7 +17,7 @@ public class KernelTests
 
     private static void AssertGram(Tensor gram, Func<int, int, double> expected)
     {
-        var values = gram.ToArray<double>();
+        var values = gram.data<double>().ToArray();
         var m = (int)gram.size(0);
         for (var i = 0; i < m; i++)
             for (var j = 0; j < m; j++)

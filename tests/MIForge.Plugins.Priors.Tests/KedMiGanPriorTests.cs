@@ -57,8 +57,11 @@ public sealed class KedMiGanPriorTests
         using var clone = prior.Clone();
         using var scope = NewDisposeScope();
         var x = prior.Generate(prior.SampleLatents(4));
-        Assert.True(prior.Realness(x).equal(loaded.Realness(x)));
-        Assert.True(prior.Realness(x).equal(clone.Realness(x)));
+        Assert.True(prior.Realness(x).Equals(loaded.Realness(x)));
+        Assert.True(prior.Realness(x).Equals(clone.Realness(x)));
         Assert.Equal(3, loaded.Architecture!.Classes);
+        WganGpPriorTests.AssertTensorNames(Path.Combine(folder, "discriminator.safetensors"),
+            ["trunk.layers.0.weight", "trunk.layers.0.bias", "trunk.layers.2.weight", "trunk.layers.2.bias", "trunk.layers.3.weight", "trunk.layers.3.bias",
+             "minibatch.kernels", "head.weight", "head.bias"]);
     }
 }

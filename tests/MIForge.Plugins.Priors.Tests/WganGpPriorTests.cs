@@ -80,9 +80,51 @@ public sealed class WganGpPriorTests
         Assert.Equal(8, loaded.LatentDim);
         using var scope = NewDisposeScope();
         var z = prior.SampleLatents(4);
-        Assert.True(prior.Generate(z).equal(loaded.Generate(z)));
+        Assert.True(prior.Generate(z).Equals(loaded.Generate(z)));
         var x = prior.Generate(z);
-        Assert.True(prior.Realness(x).equal(loaded.Realness(x)));
+        Assert.True(prior.Realness(x).Equals(loaded.Realness(x)));
+    }
+
+    [Fact]
+    public void CheckpointsKeepTheirTensorNames()
+    {
+        using var run = new TestRun();
+        using var data = Shapes.Bands(Gray16, 3, 8);
+        using var prior = new WganGpPrior(Tiny, run, new RecordedProgress());
+        prior.Train(new PriorTraining(data, Steps: 1));
+        var folder = Path.Combine(run.StageDirectory, "prior");
+        prior.Save(folder);
+        string[] batchNorm(string m) => [$"{m}.weight", $"{m}.bias", $"{m}.running_mean", $"{m}.running_var", $"{m}.num_batches_tracked"];
+        AssertTensorNames(Path.Combine(folder, "generator.safetensors"),
+            ["project.0.weight", .. batchNorm("project.1"), "upsample.0.weight", .. batchNorm("upsample.1"), "upsample.3.weight", "upsample.3.bias"]);
+        AssertTensorNames(Path.Combine(folder, "discriminator.safetensors"),
+            ["trunk.layers.0.weight", "trunk.layers.0.bias", "trunk.layers.2.weight", "trunk.layers.2.bias", "trunk.layers.3.weight", "trunk.layers.3.bias", "score.weight", "score.bias"]);
+    }
+
+    /// <summary>Asserts that the safetensors file holds exactly the tensors <paramref name="expected"/> (the checkpoint names earlier releases wrote).</summary>
+    internal static void AssertTensorNames(string path, string[] expected)
+    {
+        var (tensors, _) = MIForge.Numerics.Serialization.SafeTensors.Load(path);
+        foreach (var t in tensors.Values) t.Dispose();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), tensors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheSameSeedWritesTheSameCheckpointBytes()
+    {
+        byte[] Train()
+        {
+            using var run = new TestRun(seed: 3);
+            using var data = Shapes.Bands(Gray16, 3, 8);
+            using var prior = new WganGpPrior(Tiny, run, new RecordedProgress());
+            prior.Train(new PriorTraining(data, Steps: 4));
+            var folder = Path.Combine(run.StageDirectory, "prior");
+            prior.Save(folder);
+            return [.. File.ReadAllBytes(Path.Combine(folder, "generator.safetensors")), .. File.ReadAllBytes(Path.Combine(folder, "discriminator.safetensors"))];
+        }
+        var first = Train();
+        manual_seed(12345);
+        Assert.Equal(first, Train());
     }
 
     [Fact]
@@ -110,13 +152,13 @@ public sealed class WganGpPriorTests
         using var before = prior.Generate(z);
 
         using var clone = prior.Clone();
-        using (var copied = clone.Generate(z)) Assert.True(before.equal(copied));
+        using (var copied = clone.Generate(z)) Assert.True(before.Equals(copied));
         clone.Train(new PriorTraining(data, Steps: 4));
 
         using var after = prior.Generate(z);
         using var tuned = clone.Generate(z);
-        Assert.True(before.equal(after));
-        Assert.False(before.equal(tuned));
+        Assert.True(before.Equals(after));
+        Assert.False(before.Equals(tuned));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Attacks.Latent;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Attacks.Gmi;
@@ -57,8 +58,8 @@ public sealed class GmiAttack(GmiOptions options, IRunContext context, IProgress
 
     private Tensor Optimise(ClassBatch batch, Tensor labels, IPrior prior, InversionLoss loss, int restart, Func<long, double, string, bool> report)
     {
-        var z = prior.SampleLatents(batch.Rows).DetachFromDisposeScope().requires_grad_();
-        var opt = optim.SGD(new[] { z }, Options.LearningRate, momentum: Options.Momentum, nesterov: Options.Momentum > 0);
+        var z = new Parameter(prior.SampleLatents(batch.Rows).DetachFromDisposeScope());
+        using var opt = optim.SGD(new[] { z }, Options.LearningRate, momentum: Options.Momentum, nesterov: Options.Momentum > 0);
         var part = Options.Restarts > 1 ? $"restart {restart + 1}/{Options.Restarts}" : "";
         for (var i = 0; i < Options.Iterations; i++)
         {
@@ -67,7 +68,7 @@ public sealed class GmiAttack(GmiOptions options, IRunContext context, IProgress
             z.grad = autograd.grad(new[] { value }, new[] { z })[0];
             opt.step();
             Clip(z);
-            report((long)restart * Options.Iterations + i + 1, value.item<double>(), part);
+            report((long)restart * Options.Iterations + i + 1, value.ToDouble(), part);
         }
         z.grad = null;
         z.requires_grad_(false);

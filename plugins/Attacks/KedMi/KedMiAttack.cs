@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Plugins.Attacks.Latent;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Attacks.KedMi;
@@ -26,9 +27,9 @@ public sealed class KedMiAttack(KedMiOptions options, IRunContext context, IProg
         var k = batch.Classes.Count;
         var d = (long)prior.LatentDim;
         var device = Context.Device;
-        using var mu = zeros(new[] { k, d }, device: device).requires_grad_();
-        using var logVar = ones(new[] { k, d }, device: device).requires_grad_();
-        var opt = optim.Adam(new[] { mu, logVar }, Options.LearningRate);
+        using var mu = new Parameter(zeros(new[] { k, d }, device: device).DetachFromDisposeScope());
+        using var logVar = new Parameter(ones(new[] { k, d }, device: device).DetachFromDisposeScope());
+        using var opt = optim.Adam(new[] { mu, logVar }, Options.LearningRate);
         using var stepLabels = new ClassBatch(batch.Index, batch.Classes, Options.SamplesPerStep).Labels(device);
         for (var i = 0; i < Options.Iterations; i++)
         {
@@ -39,7 +40,7 @@ public sealed class KedMiAttack(KedMiOptions options, IRunContext context, IProg
             mu.grad = grads[0];
             logVar.grad = grads[1];
             opt.step();
-            report(i + 1, value.item<double>(), "");
+            report(i + 1, value.ToDouble(), "");
         }
         mu.grad = null;
         logVar.grad = null;

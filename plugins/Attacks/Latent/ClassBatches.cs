@@ -15,7 +15,7 @@ public sealed record ClassBatch(int Index, IReadOnlyList<int> Classes, int PerCl
     /// <summary>Row labels [rows] int64, class-major (c0 ×perClass, c1 ×perClass, ...).</summary>
     public Tensor Labels(Device device)
     {
-        using var cpu = tensor(Classes.SelectMany(c => Enumerable.Repeat((long)c, PerClass)).ToArray(), Rows);
+        using var cpu = tensor(Classes.SelectMany(c => Enumerable.Repeat((long)c, PerClass)).ToArray());
         return cpu.to(device);
     }
 

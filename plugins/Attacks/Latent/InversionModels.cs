@@ -76,7 +76,7 @@ public sealed class InversionModels : IDisposable
         {
             using var batch = images.narrow(0, start, Math.Min(256, n - start)).to(device);
             using var output = target.Forward(batch);
-            var part = output.Features.sum(0);
+            var part = output.Features.sum(dim: 0);
             sum = sum is null ? part : sum + part;
         }
         return (sum! / n).MoveToOuterDisposeScope();

@@ -60,7 +60,8 @@ public abstract class LatentAttack<TOptions>(TOptions options, IRunContext conte
                 });
                 done += StepsPerBatch;
                 latents.Add(z);
-                using (no_grad()) images.Add(prior.Generate(z).detach());
+                using (no_grad())
+                using (var generated = prior.Generate(z)) images.Add(generated.detach());
             }
             return new Reconstructions(
                 cat(images.ToArray(), 0).DetachFromDisposeScope(),

@@ -17,7 +17,7 @@ public static class SurrogateDistillation
         var perEpoch = (n + batch - 1) / batch;
         var total = (long)perEpoch * options.DistillEpochs;
         var t = options.Temperature;
-        var opt = optim.SGD(student.Module.parameters(), options.DistillLearningRate, momentum: 0.9, weight_decay: 1e-4);
+        using var opt = optim.SGD(student.Module.parameters(), options.DistillLearningRate, momentum: 0.9, weight_decay: 1e-4);
         target.Module.eval();
         student.Module.train();
         long step = 0;
@@ -30,17 +30,17 @@ public static class SurrogateDistillation
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var count = Math.Min(batch, n - start);
-                var index = tensor(order.Skip(start).Take(count).Select(i => (long)i).ToArray(), count);
+                var index = tensor(order.Skip(start).Take(count).Select(i => (long)i).ToArray());
                 var x = publicImages.index_select(0, index);
                 Tensor teacher;
                 using (no_grad())
                 using (var o = target.Forward(x)) teacher = (o.Logits / t).softmax(1);
                 using var s = student.Forward(x);
-                var loss = nn.functional.kl_div((s.Logits / t).log_softmax(1), teacher, nn.Reduction.Sum) / (t * t * count);
+                var loss = nn.functional.kl_div((s.Logits / t).log_softmax(1), teacher, log_target: false, reduction: nn.Reduction.Sum) / (t * t * count);
                 opt.zero_grad();
                 loss.backward();
                 opt.step();
-                progress.Report(phase, ++step, total, loss.item<double>());
+                progress.Report(phase, ++step, total, loss.ToDouble());
             }
         }
         student.Module.zero_grad();

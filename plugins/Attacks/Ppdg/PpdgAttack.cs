@@ -115,7 +115,7 @@ public sealed class PpdgAttack(PpdgOptions options, IRunContext context, IProgre
     private static Reconstructions Select(Reconstructions r, long[] rows)
     {
         using var scope = NewDisposeScope();
-        var index = tensor(rows, rows.Length);
+        var index = tensor(rows);
         return new Reconstructions(
             r.Images.index_select(0, index.to(r.Images.device)).DetachFromDisposeScope(),
             r.Classes.index_select(0, index.to(r.Classes.device)).DetachFromDisposeScope(),

@@ -39,8 +39,8 @@ public sealed class PseudoPrivateScore(IImageTransform augmentation, int augment
     {
         using var s = scores.cpu();
         using var c = classes.cpu();
-        var score = s.ToArray<float>();
-        var label = c.ToArray<long>();
+        var score = s.data<float>().ToArray();
+        var label = c.data<long>().ToArray();
         return order.SelectMany(cls => Enumerable.Range(0, label.Length).Where(i => label[i] == cls)
             .OrderByDescending(i => score[i]).ThenBy(i => i).Take(k).Order().Select(i => (long)i)).ToArray();
     }

@@ -34,12 +34,12 @@ public static class ImageSets
         using var scope = torch.NewDisposeScope();
         long[] shape = [raw.Count, raw.Channels, raw.Height, raw.Width];
         var images = raw.Bytes is not null
-            ? torch.tensor<byte>(raw.Bytes, shape).to(ScalarType.Float32).div_(255.0)
-            : torch.tensor<float>(raw.Floats!, shape);
+            ? torch.tensor(raw.Bytes, shape).to(ScalarType.Float32).div_(255.0)
+            : torch.tensor(raw.Floats!, shape);
         if (channels is int c && c != raw.Channels) images = ChannelCount.To(images, c);
         if (size is int s) images = Resize.To(images, s, s);
         if (pad > 0) images = new Pad(pad).Apply(images, Random.Shared);
-        var labels = torch.tensor(raw.Labels ?? new long[raw.Count], raw.Count);
+        var labels = torch.tensor(raw.Labels ?? new long[raw.Count], [raw.Count]);
         return new ImageSet(scope.MoveToOuter(images.contiguous()), scope.MoveToOuter(labels), classCount, names);
     }
 }

@@ -27,7 +27,7 @@ public sealed class Bido : IDefense, IDisposable
     public DefenseLoss Loss(DefenseBatch batch)
     {
         var blocks = Selected(batch.Output.Hidden);
-        var terms = new Dictionary<string, double> { ["ce"] = batch.CrossEntropy.item<double>() };
+        var terms = new Dictionary<string, double> { ["ce"] = batch.CrossEntropy.ToDouble() };
         using var scope = NewDisposeScope();
         var inputs = batch.Images.flatten(1);
         var labels = nn.functional.one_hot(batch.Labels, batch.ClassCount).to(batch.Images.dtype);
@@ -38,8 +38,8 @@ public sealed class Bido : IDefense, IDisposable
             var xz = inputMeasure.Measure(inputs, z);
             var zy = labelMeasure.Measure(z, labels);
             loss = loss + xz * options.LambdaX - zy * options.LambdaY;
-            terms[$"xz.{name}"] = xz.item<double>();
-            terms[$"zy.{name}"] = zy.item<double>();
+            terms[$"xz.{name}"] = xz.ToDouble();
+            terms[$"zy.{name}"] = zy.ToDouble();
         }
         return new DefenseLoss(loss.MoveToOuterDisposeScope(), terms);
     }

@@ -1,4 +1,5 @@
 using MIForge.Abstractions;
+using TorchSharp;
 
 namespace MIForge.Plugins.Defenses.LabelSmoothing;
 
@@ -19,7 +20,7 @@ public sealed class LabelSmoothing(LabelSmoothingOptions options) : IDefense
         var loss = SmoothedCrossEntropy.Of(batch.Output.Logits, batch.Labels, factor);
         var terms = new Dictionary<string, double>
         {
-            ["ce"] = batch.CrossEntropy.item<double>(), ["smoothed_ce"] = loss.item<double>(), ["factor"] = factor,
+            ["ce"] = batch.CrossEntropy.ToDouble(), ["smoothed_ce"] = loss.ToDouble(), ["factor"] = factor,
         };
         return new DefenseLoss(loss, terms);
     }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using MIForge.Abstractions;
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Defenses.Mid;
@@ -12,21 +13,22 @@ namespace MIForge.Plugins.Defenses.Mid;
 internal sealed class Bottleneck : nn.Module, IClassifier
 {
     private readonly IClassifier backbone;
-    private readonly Linear statistics;
-    private readonly Linear head;
+    [ComponentName(Name = "st_layer")] private readonly Linear statistics;
+    [ComponentName(Name = "fc_layer")] private readonly Linear head;
     private readonly double stdShift;
     private readonly ConditionalWeakTable<ClassifierOutput, GaussianCode> codes = new();
 
     /// <summary>Wraps <paramref name="backbone"/> with a bottleneck of <paramref name="width"/> codes (half its feature width when null).</summary>
-    public Bottleneck(IClassifier backbone, int? width, double stdShift)
+    public Bottleneck(IClassifier backbone, int? width, double stdShift) : base(nameof(Bottleneck))
     {
         this.backbone = backbone;
         this.stdShift = stdShift;
         var features = FeatureWidth(backbone);
         Width = width ?? Math.Max(1, features / 2);
         register_module("backbone", backbone.Module);
-        statistics = register_module("st_layer", new Linear(features, 2 * Width));
-        head = register_module("fc_layer", new Linear(Width, backbone.ClassCount));
+        statistics = nn.Linear(features, 2 * Width);
+        head = nn.Linear(Width, backbone.ClassCount);
+        RegisterComponents();
     }
 
     /// <summary>The number of codes k.</summary>

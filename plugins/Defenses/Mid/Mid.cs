@@ -1,4 +1,5 @@
 using MIForge.Abstractions;
+using TorchSharp;
 
 namespace MIForge.Plugins.Defenses.Mid;
 
@@ -17,7 +18,7 @@ public sealed class Mid(MidOptions options) : IDefense
         if (batch.Model is not Bottleneck bottleneck)
             throw new InvalidOperationException("mid: the model was not prepared by this defense (IDefense.Prepare)");
         var kl = bottleneck.CodeOf(batch.Output).KullbackLeibler();
-        var terms = new Dictionary<string, double> { ["ce"] = batch.CrossEntropy.item<double>(), ["kl"] = kl.item<double>() };
+        var terms = new Dictionary<string, double> { ["ce"] = batch.CrossEntropy.ToDouble(), ["kl"] = kl.ToDouble() };
         return new DefenseLoss(batch.CrossEntropy + kl * options.Beta, terms);
     }
 }

@@ -1,4 +1,5 @@
 using MIForge.Abstractions;
+using TorchSharp;
 
 namespace MIForge.Plugins.Defenses.Plain;
 
@@ -9,5 +10,5 @@ public sealed class NoDefense : IDefense
 {
     /// <summary>The batch's cross-entropy, unchanged.</summary>
     public DefenseLoss Loss(DefenseBatch batch) =>
-        new(batch.CrossEntropy, new Dictionary<string, double> { ["ce"] = batch.CrossEntropy.item<double>() });
+        new(batch.CrossEntropy, new Dictionary<string, double> { ["ce"] = batch.CrossEntropy.ToDouble() });
 }

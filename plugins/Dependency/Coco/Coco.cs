@@ -24,7 +24,7 @@ public sealed class Coco(CocoOptions options) : IDependencyMeasure
         var (k, l) = KernelChoice.Grams(options, a, b);
         var product = Centering.Double(k).matmul(Centering.Double(l));
         var squares = (product * product).sum();
-        var root = where(squares > Negligible, squares.clamp_min(Negligible).pow(0.25), 0.0);
+        var root = where(squares > Negligible, squares.clamp_min(Negligible).pow(0.25), zeros_like(squares));
         return (root / k.size(0)).to(x.dtype).MoveToOuterDisposeScope();
     }
 }

@@ -9,7 +9,7 @@ namespace MIForge.Plugins.Dependency.DistanceCorrelation;
 /// <summary>Squared distance correlation R²(x, y) of Székely, Rizzo and Bakirov (2007), the
 /// V-statistic form: with A, B the doubly-centred Euclidean distance matrices,
 /// R² = mean(A∘B) / sqrt(mean(A∘A)·mean(B∘B)). Kernel-free and scale-invariant, in [0, 1].
-/// Written against the public contracts only (Abstractions, Torch, Numerics), as a third-party
+/// Written against the public contracts only (Abstractions, TorchSharp, Numerics), as a third-party
 /// measure would be.</summary>
 [Plugin("dcor", "squared distance correlation (Szekely et al. 2007): kernel-free, scale-invariant, in [0, 1]")]
 public sealed class DistanceCorrelation : IDependencyMeasure
@@ -31,7 +31,7 @@ public sealed class DistanceCorrelation : IDependencyMeasure
         var covariance = (a * b).mean();
         var variances = (a * a).mean() * (b * b).mean();
         var ratio = covariance / variances.clamp_min(Negligible).sqrt();
-        return where(variances > Negligible, ratio, 0.0).to(x.dtype).MoveToOuterDisposeScope();
+        return where(variances > Negligible, ratio, zeros_like(ratio)).to(x.dtype).MoveToOuterDisposeScope();
     }
 
     /// <summary>The doubly-centred Euclidean distance matrix of the rows, in float64, with an exactly
@@ -39,9 +39,9 @@ public sealed class DistanceCorrelation : IDependencyMeasure
     private static Tensor CentredDistances(Tensor t)
     {
         var rows = (t.ndim == 1 ? t.reshape(t.size(0), 1) : t.flatten(1)).to(ScalarType.Float64);
-        var offDiagonal = 1 - eye(rows.size(0), ScalarType.Float64, rows.device);
+        var offDiagonal = 1 - eye(rows.size(0), dtype: ScalarType.Float64, device: rows.device);
         var squared = PairwiseDistance.SquaredEuclidean(rows, rows) * offDiagonal;
-        var distances = where(squared > Negligible, squared.clamp_min(Negligible).sqrt(), 0.0);
+        var distances = where(squared > Negligible, squared.clamp_min(Negligible).sqrt(), zeros_like(squared));
         return Centering.Double(distances);
     }
 }

@@ -22,12 +22,12 @@ internal static class HsicEstimates
     {
         using var scope = NewDisposeScope();
         double m = k.size(0);
-        var offDiagonal = 1 - eye(k.size(0), k.dtype, k.device);
+        var offDiagonal = 1 - eye(k.size(0), dtype: k.dtype, device: k.device);
         var kt = k * offDiagonal;
         var lt = l * offDiagonal;
         var trace = (kt * lt.t()).sum();
         var totals = kt.sum() * lt.sum() / ((m - 1) * (m - 2));
-        var cross = (kt.sum(0) * lt.sum(1)).sum() * (2 / (m - 2));
+        var cross = (kt.sum(dim: 0) * lt.sum(dim: 1)).sum() * (2 / (m - 2));
         return ((trace + totals - cross) / (m * (m - 3))).MoveToOuterDisposeScope();
     }
 
@@ -47,7 +47,7 @@ internal static class HsicEstimates
         using var scope = NewDisposeScope();
         var m = k.size(0);
         var centred = Centering.Right(k);
-        var shifted = centred + eye(m, k.dtype, k.device) * (epsilon * m);
+        var shifted = centred + eye(m, dtype: k.dtype, device: k.device) * (epsilon * m);
         return linalg.solve(shifted, centred).MoveToOuterDisposeScope();
     }
 }

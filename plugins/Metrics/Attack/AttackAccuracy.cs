@@ -24,14 +24,14 @@ public sealed class AttackAccuracy : IMetric
     public IReadOnlyDictionary<string, double> Compute(MetricContext context)
     {
         var reconstructions = context.Reconstructions!;
-        var labels = reconstructions.Classes.cpu().ToArray<long>();
+        var labels = reconstructions.Classes.data<long>().ToArray();
         var wanted = EvaluatorPass.EvaluatorClasses(context, labels);
         var (logits, features) = ChunkedForward.Run(context.Evaluator!, reconstructions.Images);
         using var _l = logits;
         using var _f = features;
-        var k = Math.Min(5, logits.shape[1]);
+        var k = (int)Math.Min(5, logits.shape[1]);
         using var scope = NewDisposeScope();
-        var top = logits.topk(k, 1).indices.ToArray<long>();
+        var top = logits.topk(k, 1).indexes.data<long>().ToArray();
         var privateClasses = context.EvaluatorClassOfTarget!.Select(c => (long)c).ToHashSet();
         var hit1 = new bool[labels.Length];
         var hit5 = new bool[labels.Length];

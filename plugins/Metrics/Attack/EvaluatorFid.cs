@@ -20,14 +20,14 @@ public sealed class EvaluatorFid : IMetric
     {
         var reconstructions = context.Reconstructions!;
         var privateData = context.PrivateData!;
-        var classes = reconstructions.Classes.cpu().ToArray<long>().ToHashSet();
-        var privateLabels = privateData.Labels.cpu().ToArray<long>();
+        var classes = reconstructions.Classes.data<long>().ToArray().ToHashSet();
+        var privateLabels = privateData.Labels.data<long>().ToArray();
         var keep = Enumerable.Range(0, privateLabels.Length).Where(j => classes.Contains(privateLabels[j])).Select(j => (long)j).ToArray();
         if (keep.Length < 2 || reconstructions.Images.shape[0] < 2)
             throw new ArgumentException("evaluator-fid needs at least two reconstructions and two private images of their classes");
         using var scope = NewDisposeScope();
         var (_, recFeatures) = ChunkedForward.Run(context.Evaluator!, reconstructions.Images);
-        var (_, privFeatures) = ChunkedForward.Run(context.Evaluator!, privateData.Images.index_select(0, tensor(keep, keep.Length)));
+        var (_, privFeatures) = ChunkedForward.Run(context.Evaluator!, privateData.Images.index_select(0, tensor(keep, device: privateData.Images.device)));
         return new Dictionary<string, double> { ["evaluator_fid"] = FrechetDistance.Between(recFeatures, privFeatures) };
     }
 }

@@ -24,7 +24,7 @@ public static class FrechetDistance
     internal static (Tensor Mean, Tensor Covariance) Moments(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var mean = x.mean(0);
+        var mean = x.mean([0L]);
         var centred = x - mean.unsqueeze(0);
         var cov = centred.t().matmul(centred) / (x.shape[0] - 1);
         return (mean.MoveToOuterDisposeScope(), cov.MoveToOuterDisposeScope());

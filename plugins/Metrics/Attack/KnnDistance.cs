@@ -20,8 +20,8 @@ public sealed class KnnDistance : IMetric
     {
         var reconstructions = context.Reconstructions!;
         var privateData = context.PrivateData!;
-        var labels = reconstructions.Classes.cpu().ToArray<long>();
-        var privateLabels = privateData.Labels.cpu().ToArray<long>();
+        var labels = reconstructions.Classes.data<long>().ToArray();
+        var privateLabels = privateData.Labels.data<long>().ToArray();
         var (_, recFeatures) = ChunkedForward.Run(context.Evaluator!, reconstructions.Images);
         var (privLogits, privFeatures) = ChunkedForward.Run(context.Evaluator!, privateData.Images);
         using var _r = recFeatures;
@@ -36,9 +36,9 @@ public sealed class KnnDistance : IMetric
             if (same.Length == 0)
                 throw new ArgumentException($"knn-distance: the private data has no image of class {group.Key}, which the attack reconstructed");
             using var scope = NewDisposeScope();
-            var a = recFeatures.index_select(0, tensor(rows.Select(i => (long)i).ToArray(), rows.Length)).to(ScalarType.Float64);
-            var b = privFeatures.index_select(0, tensor(same, same.Length)).to(ScalarType.Float64);
-            var min = PairwiseDistance.SquaredEuclidean(a, b).min(1).values.ToArray<double>();
+            var a = recFeatures.index_select(0, tensor(rows.Select(i => (long)i).ToArray(), device: recFeatures.device)).to(ScalarType.Float64);
+            var b = privFeatures.index_select(0, tensor(same, device: privFeatures.device)).to(ScalarType.Float64);
+            var min = PairwiseDistance.SquaredEuclidean(a, b).min(1).values.data<double>().ToArray();
             for (var r = 0; r < rows.Length; r++) nearest[rows[r]] = min[r];
             result[$"knn_dist_class_{group.Key.ToString(CultureInfo.InvariantCulture)}"] = min.Average();
         }

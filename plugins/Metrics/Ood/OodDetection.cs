@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MIForge.Abstractions;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Metrics.Ood;
 
@@ -26,7 +28,13 @@ public sealed class OodDetection(OodDetectionOptions options) : IMetric
     public IReadOnlyDictionary<string, double> Compute(MetricContext context)
     {
         var scores = context.OodScores ?? throw new ArgumentException("ood-detection needs OOD scores", nameof(context));
-        return Compute(scores.InDistribution.ToDoubleArray(), scores.OutOfDistribution.ToDoubleArray(), options.TprLevel);
+        return Compute(AsDoubles(scores.InDistribution), AsDoubles(scores.OutOfDistribution), options.TprLevel);
+    }
+
+    private static double[] AsDoubles(Tensor scores)
+    {
+        using var asDouble = scores.to(ScalarType.Float64);
+        return asDouble.data<double>().ToArray();
     }
 
     /// <summary>The four metrics from in-distribution and OOD scores (higher = in-distribution).</summary>

@@ -36,14 +36,14 @@ public sealed class FaceNet64(FaceNet64Options options) : IModelArchitecture
         var units = options.Depth switch { 18 => new[] { 2, 2, 2, 2 }, 34 => new[] { 3, 4, 6, 3 }, 50 => new[] { 3, 4, 14, 3 }, _ => throw new ArgumentOutOfRangeException(nameof(options.Depth), options.Depth, "depth must be 18, 34 or 50") };
         var blocks = new List<Block>
         {
-            new("stem", nn.Sequential(nn.Conv2d(input.Channels, 64, 3, 1, 1, hasBias: false), nn.BatchNorm2d(64), new PReLU(64)), Hidden: false),
+            new("stem", nn.Sequential(nn.Conv2d(input.Channels, 64, 3, 1, 1, bias: false), nn.BatchNorm2d(64), nn.PReLU(64)), Hidden: false),
         };
         long cin = 64;
         for (var stage = 0; stage < 4; stage++)
         {
             var cout = 64L << stage;
-            var s = new Sequential(new IrBlock(cin, cout, 2));
-            for (var u = 1; u < units[stage]; u++) s.Add(new IrBlock(cout, cout, 1));
+            var s = nn.Sequential(new IrBlock(cin, cout, 2));
+            for (var u = 1; u < units[stage]; u++) s.append(new IrBlock(cout, cout, 1));
             blocks.Add(new($"stage{stage + 1}", s));
             cin = cout;
         }

@@ -27,7 +27,7 @@ public sealed class ResNet18(ResNet18Options options) : IModelArchitecture
         long w = options.Width;
         var blocks = new List<Block>
         {
-            new("stem", nn.Sequential(nn.Conv2d(input.Channels, w, 3, 1, 1, hasBias: false), nn.BatchNorm2d(w), nn.ReLU()), Hidden: false),
+            new("stem", nn.Sequential(nn.Conv2d(input.Channels, w, 3, 1, 1, bias: false), nn.BatchNorm2d(w), nn.ReLU()), Hidden: false),
         };
         long cin = w;
         for (var stage = 0; stage < 4; stage++)

@@ -28,9 +28,9 @@ public sealed class Vgg16Bn(Vgg16BnOptions options) : IModelArchitecture
         long cin = input.Channels;
         for (var i = 0; i < Config.Length; i++)
         {
-            var s = new Sequential();
-            foreach (var cout in Config[i]) { s.Add(Layers.ConvBnRelu(cin, cout)); cin = cout; }
-            s.Add(nn.MaxPool2d(2));
+            var s = nn.Sequential();
+            foreach (var cout in Config[i]) { s.append(Layers.ConvBnRelu(cin, cout)); cin = cout; }
+            s.append(nn.MaxPool2d(2));
             blocks.Add(new Block($"block{i + 1}", s));
         }
         return new BlockClassifier(input, classCount, blocks, Layers.LinearHead(classCount),

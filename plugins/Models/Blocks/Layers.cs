@@ -11,7 +11,7 @@ internal static class Layers
     public static Sequential ConvBnLeaky(long cin, long cout, long kernel, long padding, double slope, bool pool)
     {
         var s = nn.Sequential(nn.Conv2d(cin, cout, kernel, padding: padding), nn.BatchNorm2d(cout), nn.LeakyReLU(slope));
-        if (pool) s.Add(nn.MaxPool2d(2));
+        if (pool) s.append(nn.MaxPool2d(2));
         return s;
     }
 

@@ -10,13 +10,14 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
     private readonly Sequential body;
     private readonly Sequential? shortcut;
 
-    public BasicBlock(long cin, long cout, long stride)
+    public BasicBlock(long cin, long cout, long stride) : base(nameof(BasicBlock))
     {
-        body = register_module("body", nn.Sequential(
-            nn.Conv2d(cin, cout, 3, stride, 1, hasBias: false), nn.BatchNorm2d(cout), nn.ReLU(),
-            nn.Conv2d(cout, cout, 3, 1, 1, hasBias: false), nn.BatchNorm2d(cout)));
+        body = nn.Sequential(
+            nn.Conv2d(cin, cout, 3, stride, 1, bias: false), nn.BatchNorm2d(cout), nn.ReLU(),
+            nn.Conv2d(cout, cout, 3, 1, 1, bias: false), nn.BatchNorm2d(cout));
         if (stride != 1 || cin != cout)
-            shortcut = register_module("shortcut", nn.Sequential(nn.Conv2d(cin, cout, 1, stride, hasBias: false), nn.BatchNorm2d(cout)));
+            shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias: false), nn.BatchNorm2d(cout));
+        RegisterComponents();
     }
 
     public override Tensor forward(Tensor x)
@@ -31,23 +32,24 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
 internal sealed class IrBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential body;
-    private readonly Sequential? projection;
+    private readonly Sequential? shortcut;
     private readonly long stride;
 
-    public IrBlock(long cin, long cout, long stride)
+    public IrBlock(long cin, long cout, long stride) : base(nameof(IrBlock))
     {
         this.stride = stride;
-        body = register_module("body", nn.Sequential(
-            nn.BatchNorm2d(cin), nn.Conv2d(cin, cout, 3, 1, 1, hasBias: false), new PReLU(cout),
-            nn.Conv2d(cout, cout, 3, stride, 1, hasBias: false), nn.BatchNorm2d(cout)));
+        body = nn.Sequential(
+            nn.BatchNorm2d(cin), nn.Conv2d(cin, cout, 3, 1, 1, bias: false), nn.PReLU(cout),
+            nn.Conv2d(cout, cout, 3, stride, 1, bias: false), nn.BatchNorm2d(cout));
         if (cin != cout)
-            projection = register_module("shortcut", nn.Sequential(nn.Conv2d(cin, cout, 1, stride, hasBias: false), nn.BatchNorm2d(cout)));
+            shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias: false), nn.BatchNorm2d(cout));
+        RegisterComponents();
     }
 
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var skip = projection is not null ? projection.forward(x) : stride == 1 ? x : nn.functional.max_pool2d(x, 1, stride);
+        var skip = shortcut is not null ? shortcut.forward(x) : stride == 1 ? x : nn.functional.max_pool2d(x, 1, stride);
         return (body.forward(x) + skip).MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,6 @@
 using MIForge.Abstractions;
 using TorchSharp;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Models;
@@ -15,11 +16,12 @@ internal sealed record Block(string Name, nn.Module<Tensor, Tensor> Module, bool
 internal sealed class BlockClassifier : nn.Module, IClassifier
 {
     private readonly Block[] blocks;
-    private readonly nn.Module<Tensor, Tensor>? featureNorm;
-    private readonly nn.Module<Tensor, Tensor> head;
+    [ComponentName(Name = "feature_norm")] private readonly nn.Module<Tensor, Tensor>? featureNorm;
+    [ComponentName(Name = "fc")] private readonly nn.Module<Tensor, Tensor> head;
 
     public BlockClassifier(ImageShape input, int classes, IEnumerable<Block> blocks,
         Func<long, nn.Module<Tensor, Tensor>> head, Func<long, nn.Module<Tensor, Tensor>>? featureNorm = null)
+        : base(nameof(BlockClassifier))
     {
         Input = input;
         ClassCount = classes;
@@ -27,9 +29,10 @@ internal sealed class BlockClassifier : nn.Module, IClassifier
         foreach (var b in this.blocks) register_module(b.Name, b.Module);
         var flat = Probe(input);
         if (flat <= 0) throw new ArgumentException($"input {input} is too small for this architecture (no features left)");
-        if (featureNorm is not null) this.featureNorm = register_module("feature_norm", featureNorm(flat));
+        if (featureNorm is not null) this.featureNorm = featureNorm(flat);
         FeatureDim = this.featureNorm is null ? flat : ProbeNorm(flat);
-        this.head = register_module("fc", head(FeatureDim));
+        this.head = head(FeatureDim);
+        RegisterComponents();
     }
 
     /// <summary>Length of the penultimate feature vector.</summary>

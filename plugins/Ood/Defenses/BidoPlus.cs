@@ -49,7 +49,7 @@ public sealed class BidoPlus : IDefense, IDisposable
         }
         using var outliers = batch.Model.Forward(auxiliary);
         var term = oodLoss.Loss(batch.Output, outliers);
-        var terms = new Dictionary<string, double>(objective.Terms) { ["ood"] = term.item<double>() };
+        var terms = new Dictionary<string, double>(objective.Terms) { ["ood"] = term.ToDouble() };
         return new DefenseLoss(objective.Loss + term, terms);
     }
 

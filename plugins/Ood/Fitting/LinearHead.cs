@@ -34,8 +34,8 @@ internal sealed class LinearHead : IDisposable
             var prefix = name[..(name.LastIndexOf('.') + 1)];
             var bias = parameters.FirstOrDefault(p => p.name == prefix + "bias" && p.parameter.shape.SequenceEqual(new[] { classes })).parameter;
             using var scope = NewDisposeScope();
-            var head = new LinearHead(weight.detach().to(seen.Features.device, ScalarType.Float64),
-                bias is null ? zeros(new[] { classes }, ScalarType.Float64, seen.Features.device) : bias.detach().to(seen.Features.device, ScalarType.Float64));
+            var head = new LinearHead(weight.detach().to(ScalarType.Float64, seen.Features.device),
+                bias is null ? zeros(new[] { classes }, ScalarType.Float64, seen.Features.device) : bias.detach().to(ScalarType.Float64, seen.Features.device));
             var error = (head.Logits(seen.Features) - seen.Logits).abs().max().item<double>();
             var scale = 1 + seen.Logits.abs().max().item<double>();
             if (error <= 1e-3 * scale)

@@ -45,8 +45,8 @@ public sealed class EnergyMargin(EnergyMarginOptions options) : IOodLoss
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        inEnergy.Add(EnergyScore.Energy(inDistribution.Logits).mean().item<double>(), inDistribution.Logits.shape[0]);
-        outEnergy.Add(EnergyScore.Energy(outliers.Logits).mean().item<double>(), outliers.Logits.shape[0]);
+        inEnergy.Add(EnergyScore.Energy(inDistribution.Logits).mean().ToDouble(), inDistribution.Logits.shape[0]);
+        outEnergy.Add(EnergyScore.Energy(outliers.Logits).mean().ToDouble(), outliers.Logits.shape[0]);
     }
 
     /// <inheritdoc/>

@@ -24,7 +24,7 @@ public sealed class OutlierExposure(OutlierExposureOptions options) : IOodLoss
     {
         using var scope = NewDisposeScope();
         var logits = outliers.Logits;
-        var crossEntropy = logits.logsumexp(1) - logits.mean(1);
+        var crossEntropy = logits.logsumexp(1) - logits.mean([1L]);
         return (crossEntropy.mean() * options.Weight).MoveToOuterDisposeScope();
     }
 }

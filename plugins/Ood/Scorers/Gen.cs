@@ -28,7 +28,7 @@ public sealed class Gen(GenOptions options) : LogitScorer
     {
         using var scope = NewDisposeScope();
         var p = logits.to(ScalarType.Float64).softmax(1);
-        var (top, _) = p.topk(Math.Min(options.M, p.shape[1]), 1);
+        var (top, _) = p.topk((int)Math.Min(options.M, p.shape[1]), 1);
         var terms = top.pow(options.Gamma) * (1 - top).pow(options.Gamma);
         return terms.sum(1).neg().MoveToOuterDisposeScope();
     }

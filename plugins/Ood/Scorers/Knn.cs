@@ -40,7 +40,7 @@ public sealed class Knn(KnnOptions options) : IOodScorer, IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var output = model.Forward(images);
-        var z = nn.functional.normalize(output.Features.flatten(1).to(normalised.device, ScalarType.Float64));
+        var z = nn.functional.normalize(output.Features.flatten(1).to(ScalarType.Float64, normalised.device));
         var (nearest, _) = PairwiseDistance.SquaredEuclidean(z, normalised).topk(options.K, 1, largest: false);
         return nearest.select(1, options.K - 1).sqrt().neg().MoveToOuterDisposeScope();
     }

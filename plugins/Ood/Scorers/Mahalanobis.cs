@@ -26,12 +26,12 @@ public sealed class Mahalanobis : IOodScorer, IDisposable
         {
             var rows = seen.Features.index(labels.eq(c));
             if (rows.shape[0] == 0) throw new ArgumentException($"mahalanobis: class {c} has no in-distribution image to estimate its mean from", nameof(inDistribution));
-            var mean = rows.mean(0);
+            var mean = rows.mean([0L]);
             classMeans.Add(mean);
             centred.Add(rows - mean);
         }
         var x = cat(centred.ToArray());
-        x = x - x.mean(0, keepdim: true);
+        x = x - x.mean([0L], keepdim: true);
         var covariance = x.t().matmul(x) / x.shape[0];
         means = stack(classMeans.ToArray()).DetachFromDisposeScope();
         precision = linalg.pinv(covariance, hermitian: true).DetachFromDisposeScope();
@@ -44,7 +44,7 @@ public sealed class Mahalanobis : IOodScorer, IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var output = model.Forward(images);
-        var z = output.Features.flatten(1).to(mu.device, ScalarType.Float64);
+        var z = output.Features.flatten(1).to(ScalarType.Float64, mu.device);
         var distances = new List<Tensor>();
         for (var c = 0; c < mu.shape[0]; c++)
         {

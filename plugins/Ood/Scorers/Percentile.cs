@@ -22,8 +22,8 @@ internal static class Percentile
 
     private static double OrderStatistic(Tensor flat, long index)
     {
-        var (value, position) = flat.kthvalue(index + 1);
+        var (value, position) = flat.kthvalue(index + 1, 0);
         position.Dispose();
-        using (value) return value.item<double>();
+        using (value) return value.ToDouble();
     }
 }

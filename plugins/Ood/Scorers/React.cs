@@ -43,7 +43,7 @@ public sealed class React(ReactOptions options) : IOodScorer, IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var output = model.Forward(images);
-        var z = output.Features.flatten(1).to(fitted.Weight.device, ScalarType.Float64).clamp_max(Threshold);
+        var z = output.Features.flatten(1).to(ScalarType.Float64, fitted.Weight.device).clamp_max(Threshold);
         return EnergyScore.Energy(fitted.Logits(z)).neg().MoveToOuterDisposeScope();
     }
 

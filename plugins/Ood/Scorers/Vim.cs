@@ -39,7 +39,7 @@ public sealed class Vim(VimOptions options) : IOodScorer, IDisposable
         var x = seen.Features - u;
         var (_, vectors) = linalg.eigh(x.t().matmul(x) / x.shape[0]);
         var ns = vectors.narrow(1, 0, dim - principal);
-        var residual = x.matmul(ns).norm(2, [1]);
+        var residual = linalg.vector_norm(x.matmul(ns), 2, [1]);
         var (maxLogit, _) = seen.Logits.max(1);
         alpha = maxLogit.mean().item<double>() / residual.mean().item<double>();
         origin = u.DetachFromDisposeScope();
@@ -53,9 +53,9 @@ public sealed class Vim(VimOptions options) : IOodScorer, IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var output = model.Forward(images);
-        var z = output.Features.flatten(1).to(u.device, ScalarType.Float64);
-        var energy = output.Logits.to(u.device, ScalarType.Float64).logsumexp(1);
-        var virtualLogit = (z - u).matmul(residualBasis!).norm(2, [1]) * alpha;
+        var z = output.Features.flatten(1).to(ScalarType.Float64, u.device);
+        var energy = output.Logits.to(ScalarType.Float64, u.device).logsumexp(1);
+        var virtualLogit = linalg.vector_norm((z - u).matmul(residualBasis!), 2, [1]) * alpha;
         return (energy - virtualLogit).MoveToOuterDisposeScope();
     }
 

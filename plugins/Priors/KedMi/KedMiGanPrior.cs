@@ -71,8 +71,8 @@ public sealed class KedMiGanPrior(KedMiGanOptions options, IRunContext context, 
         using var scope = NewDisposeScope();
         var (fakeFeatures, fakeLogits) = Discriminator.forward(step.Fake);
         Tensor realMean;
-        using (no_grad()) realMean = Discriminator.forward(step.Real[2]).Features.mean(0);
-        var matching = (fakeFeatures.mean(0) - realMean).abs().mean();
+        using (no_grad()) realMean = Discriminator.forward(step.Real[2]).Features.mean(new long[] { 0 });
+        var matching = (fakeFeatures.mean(new long[] { 0 }) - realMean).abs().mean();
         var entropy = -(fakeLogits.softmax(1) * fakeLogits.log_softmax(1)).sum();
         return (matching + Options.EntropyWeight * entropy).MoveToOuterDisposeScope();
     }

@@ -11,20 +11,21 @@ public sealed class CriticTrunk : nn.Module<Tensor, Tensor>
     private readonly Sequential layers;
 
     /// <summary>Builds the layers for <paramref name="architecture"/>.</summary>
-    public CriticTrunk(GanArchitecture architecture)
+    public CriticTrunk(GanArchitecture architecture) : base(nameof(CriticTrunk))
     {
-        layers = register_module("layers", new Sequential());
+        layers = nn.Sequential();
         long channels = architecture.Width;
-        layers.Add(nn.Conv2d(architecture.Shape.Channels, channels, 5, 2, 2));
-        layers.Add(nn.LeakyReLU(0.2));
+        layers.append(nn.Conv2d(architecture.Shape.Channels, channels, 5, 2, 2));
+        layers.append(nn.LeakyReLU(0.2));
         for (var i = 1; i < architecture.Steps; i++)
         {
-            layers.Add(nn.Conv2d(channels, channels * 2, 5, 2, 2));
-            layers.Add(nn.InstanceNorm2d(channels * 2, affine: true));
-            layers.Add(nn.LeakyReLU(0.2));
+            layers.append(nn.Conv2d(channels, channels * 2, 5, 2, 2));
+            layers.append(nn.InstanceNorm2d(channels * 2, affine: true));
+            layers.append(nn.LeakyReLU(0.2));
             channels *= 2;
         }
         Channels = channels;
+        register_module("layers", layers);
     }
 
     /// <summary>Channels of the 4×4 output maps.</summary>

@@ -13,22 +13,24 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>
     private readonly long deep;
 
     /// <summary>Builds the layers for <paramref name="architecture"/>.</summary>
-    public DcganGenerator(GanArchitecture architecture)
+    public DcganGenerator(GanArchitecture architecture) : base(nameof(DcganGenerator))
     {
         deep = architecture.DeepChannels;
-        project = register_module("project", nn.Sequential(
-            nn.Linear(architecture.LatentDim, deep * 16, hasBias: false), nn.BatchNorm1d(deep * 16), nn.ReLU()));
-        upsample = register_module("upsample", new Sequential());
+        project = nn.Sequential(
+            nn.Linear(architecture.LatentDim, deep * 16, hasBias: false), nn.BatchNorm1d(deep * 16), nn.ReLU());
+        upsample = nn.Sequential();
         var channels = deep;
         for (var i = 1; i < architecture.Steps; i++)
         {
-            upsample.Add(nn.ConvTranspose2d(channels, channels / 2, 5, 2, 2, outputPadding: 1, hasBias: false));
-            upsample.Add(nn.BatchNorm2d(channels / 2));
-            upsample.Add(nn.ReLU());
+            upsample.append(nn.ConvTranspose2d(channels, channels / 2, 5, 2, 2, output_padding: 1, bias: false));
+            upsample.append(nn.BatchNorm2d(channels / 2));
+            upsample.append(nn.ReLU());
             channels /= 2;
         }
-        upsample.Add(nn.ConvTranspose2d(channels, architecture.Shape.Channels, 5, 2, 2, outputPadding: 1));
-        upsample.Add(nn.Sigmoid());
+        upsample.append(nn.ConvTranspose2d(channels, architecture.Shape.Channels, 5, 2, 2, output_padding: 1));
+        upsample.append(nn.Sigmoid());
+        register_module("project", project);
+        register_module("upsample", upsample);
     }
 
     /// <summary>Images [n,C,H,W] in [0,1] for latents [n, d].</summary>

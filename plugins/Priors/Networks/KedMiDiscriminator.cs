@@ -14,13 +14,18 @@ public sealed class KedMiDiscriminator : nn.Module<Tensor, (Tensor Features, Ten
     private readonly Linear head;
 
     /// <summary>Builds the layers; <paramref name="minibatchFeatures"/> 0 leaves minibatch discrimination out.</summary>
-    public KedMiDiscriminator(GanArchitecture architecture, int minibatchFeatures, int minibatchKernelDims)
+    public KedMiDiscriminator(GanArchitecture architecture, int minibatchFeatures, int minibatchKernelDims) : base(nameof(KedMiDiscriminator))
     {
-        trunk = register_module("trunk", new CriticTrunk(architecture));
+        trunk = new CriticTrunk(architecture);
+        register_module("trunk", trunk);
         var features = trunk.Channels * 16;
         if (minibatchFeatures > 0)
-            minibatch = register_module("minibatch", new MinibatchDiscrimination(features, minibatchFeatures, minibatchKernelDims));
-        head = register_module("head", nn.Linear(features + Math.Max(0, minibatchFeatures), architecture.Classes));
+        {
+            minibatch = new MinibatchDiscrimination(features, minibatchFeatures, minibatchKernelDims);
+            register_module("minibatch", minibatch);
+        }
+        head = nn.Linear(features + Math.Max(0, minibatchFeatures), architecture.Classes);
+        register_module("head", head);
     }
 
     /// <summary>Flattened trunk features [n, F] (for feature matching) and class logits [n, K].</summary>

@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.Networks;
@@ -7,14 +8,16 @@ namespace MIForge.Plugins.Priors.Networks;
 /// Σ_j exp(−‖M_i,b − M_j,b‖₁) to the other samples of the batch, M = x·T reshaped to [n, B, C].</summary>
 public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
 {
-    private readonly nn.Parameter kernels;
+    private readonly Parameter kernels;
     private readonly long outFeatures, kernelDims;
 
     /// <summary>A layer from <paramref name="inFeatures"/> to inFeatures + <paramref name="outFeatures"/>.</summary>
-    public MinibatchDiscrimination(long inFeatures, long outFeatures, long kernelDims)
+    public MinibatchDiscrimination(long inFeatures, long outFeatures, long kernelDims) : base(nameof(MinibatchDiscrimination))
     {
         (this.outFeatures, this.kernelDims) = (outFeatures, kernelDims);
-        kernels = register_parameter("kernels", new nn.Parameter(randn(inFeatures, outFeatures * kernelDims)))!;
+        // Outside any caller's dispose scope: the layer owns its parameter.
+        kernels = nn.Parameter(randn(inFeatures, outFeatures * kernelDims).DetachFromDisposeScope());
+        register_parameter("kernels", kernels);
     }
 
     /// <summary>[n, A] → [n, A + B].</summary>
@@ -23,7 +26,7 @@ public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var m = x.matmul(kernels).view(-1, outFeatures, kernelDims);
         var l1 = (m.unsqueeze(0) - m.unsqueeze(1)).abs().sum(3);
-        var closeness = (-l1).exp().sum(0) - 1;
+        var closeness = (-l1).exp().sum(dim: 0) - 1;
         return cat(new[] { x, closeness }, 1).MoveToOuterDisposeScope();
     }
 }

@@ -11,10 +11,12 @@ public sealed class WganCritic : nn.Module<Tensor, Tensor>
     private readonly Conv2d score;
 
     /// <summary>Builds the layers for <paramref name="architecture"/>.</summary>
-    public WganCritic(GanArchitecture architecture)
+    public WganCritic(GanArchitecture architecture) : base(nameof(WganCritic))
     {
-        trunk = register_module("trunk", new CriticTrunk(architecture));
-        score = register_module("score", nn.Conv2d(trunk.Channels, 1, 4));
+        trunk = new CriticTrunk(architecture);
+        score = nn.Conv2d(trunk.Channels, 1, 4);
+        register_module("trunk", trunk);
+        register_module("score", score);
     }
 
     /// <summary>Scores [n]; higher means more like the training data.</summary>

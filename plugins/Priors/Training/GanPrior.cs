@@ -3,6 +3,7 @@ using MIForge.Plugins.Priors.Checkpoints;
 using MIForge.Plugins.Priors.Networks;
 using MIForge.Plugins.Priors.Samples;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Priors.Training;
@@ -135,8 +136,8 @@ public abstract class GanPrior<TOptions, TDiscriminator> : IPrior
     /// <summary>The generator in its current mode (training steps use batch statistics).</summary>
     internal Tensor Forward(Tensor latents) => Generator.forward(latents);
 
-    internal IEnumerable<Tensor> GeneratorParameters => Generator.parameters();
-    internal IEnumerable<Tensor> DiscriminatorParameters => Discriminator.parameters();
+    internal IEnumerable<Parameter> GeneratorParameters => Generator.parameters();
+    internal IEnumerable<Parameter> DiscriminatorParameters => Discriminator.parameters();
 
     /// <summary>Drops accumulated gradients so a finished prior holds no gradient tensors.</summary>
     internal void ZeroGradients()

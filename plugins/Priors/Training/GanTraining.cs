@@ -40,7 +40,7 @@ internal sealed class GanTraining<TOptions, TDiscriminator>(GanPrior<TOptions, T
                 optD.zero_grad();
                 dLoss.backward();
                 optD.step();
-                log.Discriminator(dLoss.item<double>());
+                log.Discriminator(dLoss.ToDouble());
                 if (step % options.CriticSteps == 0)
                 {
                     var generated = prior.Forward(prior.SampleLatents(real[0].shape[0]));
@@ -49,7 +49,7 @@ internal sealed class GanTraining<TOptions, TDiscriminator>(GanPrior<TOptions, T
                     optG.zero_grad();
                     gLoss.backward();
                     optG.step();
-                    log.Generator(gLoss.item<double>());
+                    log.Generator(gLoss.ToDouble());
                 }
                 prior.Reporter.Report($"epoch {epoch}/{epochs}", step, steps, log.DiscriminatorMean);
             }

@@ -14,8 +14,8 @@ public static class GradientPenalty
         var alpha = rand(new[] { real.shape[0], 1L, 1L, 1L }, device: real.device);
         var mix = (real + alpha * (fake - real)).detach().requires_grad_();
         var scores = critic(mix);
-        var grad = autograd.grad(new[] { scores.sum() }, new[] { mix }, create_graph: true)[0]!;
-        var norm = grad.flatten(1).norm(2, new long[] { 1 });
+        var grad = autograd.grad(new[] { scores.sum() }, new[] { mix }, retain_graph: true, create_graph: true)[0]!;
+        var norm = linalg.vector_norm(grad.flatten(1), 2, new long[] { 1 });
         return (norm - 1).pow(2).mean().MoveToOuterDisposeScope();
     }
 }

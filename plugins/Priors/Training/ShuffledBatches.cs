@@ -34,7 +34,7 @@ public sealed class ShuffledBatches
             random.Shuffle(order);
             next = 0;
         }
-        using var index = tensor(order.AsSpan(next, batchSize).ToArray().Select(i => (long)i).ToArray(), batchSize);
+        using var index = tensor(order.AsSpan(next, batchSize).ToArray().Select(i => (long)i).ToArray());
         next += batchSize;
         using var rows = images.index_select(0, index);
         return rows.to(device);

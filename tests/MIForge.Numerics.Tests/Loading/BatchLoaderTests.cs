@@ -11,7 +11,7 @@ public class BatchLoaderTests
     private static ImageSet Set(int n = 50, int classes = 5)
     {
         var images = torch.arange(0, n, 1, ScalarType.Float32).reshape(n, 1, 1, 1).div(n);
-        var labels = torch.tensor(Enumerable.Range(0, n).Select(i => (long)(i % classes)).ToArray(), n);
+        var labels = torch.tensor(Enumerable.Range(0, n).Select(i => (long)(i % classes)).ToArray());
         return new ImageSet(images, labels, classes);
     }
 
@@ -37,8 +37,8 @@ public class BatchLoaderTests
         foreach (var batch in new BatchLoader(set, new SequentialBatches(7, dropLast: true), seed: 1))
             using (batch)
             {
-                Assert.Equal(batch.Indices.Select(i => (long)(i % 5)), batch.Labels.ToArray<long>());
-                Assert.Equal(batch.Indices.Select(i => i / 50f), batch.Images.ToArray<float>());
+                Assert.Equal(batch.Indices.Select(i => (long)(i % 5)), batch.Labels.data<long>().ToArray());
+                Assert.Equal(batch.Indices.Select(i => i / 50f), batch.Images.data<float>().ToArray());
             }
     }
 

@@ -37,7 +37,7 @@ public sealed class PseudoPrivateAugmentationTests
         var a = pipeline.Apply(x, new Random(4));
         var b = pipeline.Apply(x, new Random(4));
         Assert.Equal(x.shape, a.shape);
-        Assert.True(a.equal(b));
+        Assert.True(a.Equals(b));
         Assert.True(a.min().item<float>() >= 0 && a.max().item<float>() <= 1);
         Assert.False(a.allclose(x, atol: 1e-3));
         Assert.Equal(4, pipeline.Steps.Count);

@@ -31,9 +31,9 @@ public class DatasetPluginTests
         using var set = new MnistDataset(new MnistOptions { PerClass = 10 }).Load(DatasetPart.Train);
         Assert.Equal(new long[] { 100, 1, 28, 28 }, set.Images.shape);
         Assert.Equal(10, set.ClassCount);
-        Assert.Equal(Enumerable.Repeat(10, 10), set.Labels.ToArray<long>().GroupBy(l => l).OrderBy(g => g.Key).Select(g => g.Count()));
-        Assert.Equal(0f, set.Images.min().ToArray<float>()[0]);
-        Assert.Equal(1f, set.Images.max().ToArray<float>()[0]);
+        Assert.Equal(Enumerable.Repeat(10, 10), set.Labels.data<long>().ToArray().GroupBy(l => l).OrderBy(g => g.Key).Select(g => g.Count()));
+        Assert.Equal(0f, set.Images.min().data<float>().ToArray()[0]);
+        Assert.Equal(1f, set.Images.max().data<float>().ToArray()[0]);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class DatasetPluginTests
         Assert.Equal(5, set.ClassCount);
         Assert.Equal(new[] { "0", "1", "2", "3", "4" }, set.ClassNames);
         Assert.Equal(5139, set.Count); // digits 0–4 in the MNIST test set
-        Assert.Equal(0f, set.Images.narrow(2, 0, 2).abs().sum().ToArray<float>()[0]);
+        Assert.Equal(0f, set.Images.narrow(2, 0, 2).abs().sum().data<float>().ToArray()[0]);
     }
 
     [Fact]
@@ -79,11 +79,11 @@ public class DatasetPluginTests
         using var train = new ImageFolderDataset(options).Load(DatasetPart.Train);
         using var test = new ImageFolderDataset(options).Load(DatasetPart.Test);
         Assert.Equal((16L, 4L), (train.Count, test.Count));
-        Assert.Equal(new long[] { 0, 0, 1, 1 }, test.Labels.ToArray<long>());
+        Assert.Equal(new long[] { 0, 0, 1, 1 }, test.Labels.data<long>().ToArray());
         Assert.Equal(new[] { "class0", "class1" }, train.ClassNames);
         Assert.Equal(new long[] { 3, 4, 4 }, train.Images.shape[1..]);
-        var trainPixels = train.Images.select(1, 0).mean([1L, 2L]).ToArray<float>().Select(v => (int)Math.Round(v * 255));
-        var testPixels = test.Images.select(1, 0).mean([1L, 2L]).ToArray<float>().Select(v => (int)Math.Round(v * 255));
+        var trainPixels = train.Images.select(1, 0).mean([1L, 2L]).data<float>().ToArray().Select(v => (int)Math.Round(v * 255));
+        var testPixels = test.Images.select(1, 0).mean([1L, 2L]).data<float>().ToArray().Select(v => (int)Math.Round(v * 255));
         Assert.Empty(trainPixels.Intersect(testPixels));
     }
 
@@ -126,8 +126,8 @@ public class DatasetPluginTests
         using var a = new NoiseDataset(options).Load(DatasetPart.Train);
         using var b = new NoiseDataset(options).Load(DatasetPart.Train);
         using var t = new NoiseDataset(options).Load(DatasetPart.Test);
-        Assert.True(a.Images.equal(b.Images));
-        Assert.False(a.Images.equal(t.Images));
+        Assert.True(a.Images.equal(b.Images).all().item<bool>());
+        Assert.False(a.Images.equal(t.Images).all().item<bool>());
         Assert.Equal(new long[] { 6, 3, 8, 8 }, a.Images.shape);
         Assert.Equal((1, "noise"), (a.ClassCount, a.ClassNames![0]));
     }
@@ -138,7 +138,7 @@ public class DatasetPluginTests
         var options = new NaturalPatchesOptions { TrainCount = 8, TestCount = 2, Channels = 3, Size = 32, Photos = ["astronaut.png", "coffee.png"], Seed = 1 };
         using var set = new NaturalPatchesDataset(options).Load(DatasetPart.Train);
         Assert.Equal(new long[] { 8, 3, 32, 32 }, set.Images.shape);
-        Assert.InRange(set.Images.mean().ToArray<float>()[0], 0.05f, 0.95f);
+        Assert.InRange(set.Images.mean().data<float>().ToArray()[0], 0.05f, 0.95f);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Defenses.Tests.Fakes;
@@ -8,13 +9,15 @@ namespace MIForge.Plugins.Defenses.Tests.Fakes;
 /// <summary>A 16→8→6→3 perceptron on [N,1,4,4] images reporting hidden blocks "h1" and "h2".</summary>
 public sealed class TinyNet : nn.Module, IClassifier
 {
-    private readonly Linear h1, h2, head;
+    private readonly Linear h1, h2;
+    [ComponentName(Name = "fc")] private readonly Linear head;
 
-    public TinyNet()
+    public TinyNet() : base(nameof(TinyNet))
     {
-        h1 = register_module("h1", new Linear(16, 8));
-        h2 = register_module("h2", new Linear(8, 6));
-        head = register_module("fc", new Linear(6, 3));
+        h1 = nn.Linear(16, 8);
+        h2 = nn.Linear(8, 6);
+        head = nn.Linear(6, 3);
+        RegisterComponents();
     }
 
     public nn.Module Module => this;
@@ -32,7 +35,7 @@ public sealed class TinyNet : nn.Module, IClassifier
     public static (Tensor images, Tensor labels) Batch()
     {
         manual_seed(21);
-        return (rand(12, 1, 4, 4), tensor(Enumerable.Range(0, 12).Select(i => (long)(i % 3)).ToArray(), 12));
+        return (rand(12, 1, 4, 4), tensor(Enumerable.Range(0, 12).Select(i => (long)(i % 3)).ToArray()));
     }
 
     /// <summary>A defense batch for this net's forward pass on <paramref name="images"/>.</summary>

@@ -38,7 +38,7 @@ internal static class Expected
     /// <summary>The labels one-hot, [6, 3] float64.</summary>
     public static Tensor OneHot()
     {
-        using var labels = tensor(Labels, Labels.Length);
+        using var labels = tensor(Labels);
         using var hot = nn.functional.one_hot(labels, 3);
         return hot.to(ScalarType.Float64);
     }

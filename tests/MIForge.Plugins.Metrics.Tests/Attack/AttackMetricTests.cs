@@ -18,10 +18,10 @@ public sealed class AttackMetricTests
     }
 
     private static Reconstructions Recs(float[][] pixels, long[] classes) =>
-        new(tensor(pixels.SelectMany(p => p).ToArray(), pixels.Length, 1, 1, 3), tensor(classes, classes.Length));
+        new(tensor(pixels.SelectMany(p => p).ToArray(), pixels.Length, 1, 1, 3), tensor(classes));
 
     private static ImageSet Private(float[][] pixels, long[] labels) =>
-        new(tensor(pixels.SelectMany(p => p).ToArray(), pixels.Length, 1, 1, 3), tensor(labels, labels.Length), 2);
+        new(tensor(pixels.SelectMany(p => p).ToArray(), pixels.Length, 1, 1, 3), tensor(labels), 2);
 
     [Fact]
     public void AccuracyMatchesArgmaxAndTopFiveByHand()
@@ -103,7 +103,7 @@ public sealed class AttackMetricTests
 
         // b = s·a: ‖(1−s)μ‖² + (1−s)²·tr Σ
         const double s = 2.5;
-        var mu = a.to(ScalarType.Float64).mean(0);
+        var mu = a.to(ScalarType.Float64).mean([0L]);
         var centred = a.to(ScalarType.Float64) - mu.unsqueeze(0);
         var traceCov = centred.pow(2).sum().item<double>() / (300 - 1);
         var expected = (1 - s) * (1 - s) * (mu.pow(2).sum().item<double>() + traceCov);

@@ -11,7 +11,7 @@ public sealed class FeatureEvaluator : nn.Module, IClassifier
     private readonly Tensor weight;
 
     /// <summary>An evaluator for <paramref name="input"/> images with fixed class weights [classes, elements].</summary>
-    public FeatureEvaluator(ImageShape input, float[,] weights)
+    public FeatureEvaluator(ImageShape input, float[,] weights) : base(nameof(FeatureEvaluator))
     {
         Input = input;
         ClassCount = weights.GetLength(0);
@@ -28,9 +28,9 @@ public sealed class FeatureEvaluator : nn.Module, IClassifier
         return new ClassifierOutput(features.matmul(weight.t()), features, []);
     }
 
-    public override void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        weight.Dispose();
-        base.Dispose();
+        if (disposing) weight.Dispose();
+        base.Dispose(disposing);
     }
 }

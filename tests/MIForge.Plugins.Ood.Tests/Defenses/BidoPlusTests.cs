@@ -58,12 +58,12 @@ public class BidoPlusTests
         var defense = Create(oe);
         var loss = Step(defense, epoch: 2);
         using var aux = model.Forward(ScorerInputs.Images(ScorerInputs.Test.Take(3).ToArray()));
-        var expectedOod = oe.Loss(aux, aux).item<double>();
+        var expectedOod = oe.Loss(aux, aux).ToDouble();
         Assert.Equal(expectedOod, loss.Terms["ood"], 6);
         Assert.Equal(0.25, loss.Terms["bido"]);
         var x = ScorerInputs.Images(ScorerInputs.Train.Take(4).ToArray());
-        var ce = nn.functional.cross_entropy(model.Forward(x).Logits, tensor(new long[] { 0, 1, 2, 0 })).item<double>();
-        Assert.Equal(ce + 0.25 + expectedOod, loss.Loss.item<double>(), 5);
+        var ce = nn.functional.cross_entropy(model.Forward(x).Logits, tensor(new long[] { 0, 1, 2, 0 })).ToDouble();
+        Assert.Equal(ce + 0.25 + expectedOod, loss.Loss.ToDouble(), 5);
         Assert.True(loss.Loss.requires_grad);
     }
 
@@ -86,10 +86,10 @@ public class BidoPlusTests
         Assert.DoesNotContain("ood", first.Terms.Keys);
         using var id = model.Forward(ScorerInputs.Images(ScorerInputs.Train.Take(4).ToArray()));
         using var aux = model.Forward(ScorerInputs.Images(ScorerInputs.Test.Take(3).ToArray()));
-        Assert.Equal(EnergyScore.Energy(id.Logits).mean().item<double>(), margin.InMargin, 5);
-        Assert.Equal(EnergyScore.Energy(aux.Logits).mean().item<double>(), margin.OutMargin, 5);
+        Assert.Equal(EnergyScore.Energy(id.Logits).mean().ToDouble(), margin.InMargin, 5);
+        Assert.Equal(EnergyScore.Energy(aux.Logits).mean().ToDouble(), margin.OutMargin, 5);
         var second = Step(defense, epoch: 2);
-        Assert.Equal(margin.Loss(id, aux).item<double>(), second.Terms["ood"], 6);
+        Assert.Equal(margin.Loss(id, aux).ToDouble(), second.Terms["ood"], 6);
     }
 
     [Fact]

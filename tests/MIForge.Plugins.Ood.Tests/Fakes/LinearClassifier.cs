@@ -11,12 +11,13 @@ public sealed class LinearClassifier : nn.Module, IClassifier
 {
     private readonly Linear head;
 
-    public LinearClassifier(double[][] weight, double[] bias)
+    public LinearClassifier(double[][] weight, double[] bias) : base(nameof(LinearClassifier))
     {
         var d = weight[0].Length;
         Input = new ImageShape(1, 1, d);
         ClassCount = weight.Length;
-        head = register_module("head", new Linear(d, weight.Length));
+        head = nn.Linear(d, weight.Length);
+        register_module("head", head);
         using var noGrad = no_grad();
         using var w = tensor(weight.SelectMany(r => r.Select(v => (float)v)).ToArray(), weight.Length, d);
         using var b = tensor(bias.Select(v => (float)v).ToArray());

@@ -17,7 +17,7 @@ public class EnergyScoreTests
         using var logits = tensor(rows.SelectMany(r => r).ToArray(), 2, 3);
         using var e = EnergyScore.Energy(logits, t);
         var expected = rows.Select(z => -t * Math.Log(z.Sum(v => Math.Exp(v / t)))).ToArray();
-        Assert.Equal(expected, e.ToDoubleArray(), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(expected, e.data<double>().ToArray(), (a, b) => Math.Abs(a - b) < 1e-12);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public class FittedScorerTests
         scorer.Fit(model, train);
         using var s = scorer.Score(model, images);
         Assert.Equal([ScorerInputs.Test.Length], s.shape);
-        return s.ToDoubleArray();
+        using var asDouble = s.to(ScalarType.Float64);
+        return asDouble.data<double>().ToArray();
     }
 
     [Fact]
@@ -67,8 +68,8 @@ public class FittedScorerTests
         var energy = new Energy(new EnergyOptions());
         using var model = ScorerInputs.Model();
         using var images = ScorerInputs.Images(ScorerInputs.Test);
-        using var expected = energy.Score(model, images);
-        Close.Equal(expected.ToDoubleArray(), FitAndScore(new React(new ReactOptions { Percentile = 100 })));
+        using var expected = energy.Score(model, images).to(ScalarType.Float64);
+        Close.Equal(expected.data<double>().ToArray(), FitAndScore(new React(new ReactOptions { Percentile = 100 })));
     }
 
     public static TheoryData<string> Fitted => new() { "mahalanobis", "knn", "vim", "react" };
@@ -99,12 +100,12 @@ public class FittedScorerTests
         using var model = ScorerInputs.Model();
         using var train = ScorerInputs.TrainSet();
         using var images = ScorerInputs.Images(ScorerInputs.Test);
-        var before = Tensor.LiveCount;
+        var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         var scorer = Create(name);
         scorer.Fit(model, train);
         scorer.Score(model, images).Dispose();
         ((IDisposable)scorer).Dispose();
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public class LogitScorerTests
         using var images = ScorerInputs.Images(ScorerInputs.Test);
         using var s = scorer.Score(model, images);
         Assert.Equal([ScorerInputs.Test.Length], s.shape);
-        return s.ToDoubleArray();
+        using var asDouble = s.to(ScalarType.Float64);
+        return asDouble.data<double>().ToArray();
     }
 
     private static double[] Softmax(double[] z, double t = 1)
@@ -53,9 +54,9 @@ public class LogitScorerTests
     {
         using var model = ScorerInputs.Model();
         using var images = ScorerInputs.Images(ScorerInputs.Test);
-        var before = Tensor.LiveCount;
+        var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         foreach (var scorer in new MIForge.Abstractions.IOodScorer[] { new Msp(), new MaxLogit(), new Energy(new()), new Gen(new()) })
             scorer.Score(model, images).Dispose();
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 }

@@ -26,6 +26,6 @@ public static class Shapes
         }
         var clean = tensor(pixels, n, shape.Channels, shape.Height, shape.Width);
         var images = (clean + noise * rand(new long[] { n, shape.Channels, shape.Height, shape.Width })).clamp(0, 1);
-        return new ImageSet(images.MoveToOuterDisposeScope(), tensor(labels, n).MoveToOuterDisposeScope(), classes);
+        return new ImageSet(images.MoveToOuterDisposeScope(), tensor(labels).MoveToOuterDisposeScope(), classes);
     }
 }

@@ -20,7 +20,7 @@ public sealed class TestRun : IRunContext, IDisposable
 
     public string RunDirectory { get; }
     public string StageDirectory { get; }
-    public Device Device => Device.CPU;
+    public Device Device => torch.CPU;
     public long Seed { get; }
     public Random Random { get; }
     public CancellationToken Cancellation => CancellationToken.None;

@@ -12,14 +12,16 @@ public sealed class TinyClassifier : nn.Module, IClassifier
     private readonly Linear head;
 
     /// <summary>A classifier for <paramref name="input"/> images and <paramref name="classes"/> classes, <paramref name="features"/> wide.</summary>
-    public TinyClassifier(ImageShape input, int classes, int features = 16)
+    public TinyClassifier(ImageShape input, int classes, int features = 16) : base(nameof(TinyClassifier))
     {
         Input = input;
         ClassCount = classes;
-        body = register_module("body", nn.Sequential(
+        body = nn.Sequential(
             nn.Conv2d(input.Channels, 4, 3, 1, 1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
-            nn.Linear(4 * (input.Height / 2) * (input.Width / 2), features), nn.ReLU()));
-        head = register_module("head", nn.Linear(features, classes));
+            nn.Linear(4 * (input.Height / 2) * (input.Width / 2), features), nn.ReLU());
+        head = nn.Linear(features, classes);
+        register_module("body", body);
+        register_module("head", head);
     }
 
     public nn.Module Module => this;
@@ -35,7 +37,7 @@ public sealed class TinyClassifier : nn.Module, IClassifier
     /// <summary>Trains with Adam on cross-entropy for <paramref name="steps"/> full-batch steps; returns this in eval mode.</summary>
     public TinyClassifier Fit(ImageSet data, int steps = 60, double lr = 1e-2)
     {
-        var opt = optim.Adam(parameters(), lr);
+        using var opt = optim.Adam(parameters(), lr);
         train();
         for (var i = 0; i < steps; i++)
         {
