@@ -14,7 +14,7 @@ internal sealed class DefenseOverhead : IDisposable, IServiceProvider
 {
     private readonly PluginFactory factory;
     private readonly IClassifier model;
-    private readonly MIForge.Torch.Modules.Adam optimizer;
+    private readonly TorchSharp.Modules.Adam optimizer;
     private readonly Tensor x, y;
 
     public DefenseOverhead(string root)

@@ -1,8 +1,9 @@
 using System.Globalization;
 using MIForge.Bench;
+using TorchSharp;
 using static TorchSharp.torch;
 
-// make bench: MIForge next to PyTorch (same libtorch, same thread count), in interleaved rounds.
+// make bench: MIForge (on TorchSharp's libtorch) next to PyTorch (on its own), same thread count, in interleaved rounds.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var threadsAt = Array.IndexOf(args, "--threads");
@@ -11,11 +12,10 @@ var threads = get_num_threads();
 var rounds = quick ? 3 : 9;
 var root = FindRoot();
 using var python = new PyTorchWorker(Path.Combine(root, "bench", "pytorch_bench.py"), threads);
-using TorchSharp;
 
 Console.WriteLine("MIForge bench");
 Console.WriteLine($"  machine : {CpuModel()}, {Environment.ProcessorCount} logical cores, {threads} intra-op threads, OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "unset"}");
-Console.WriteLine($"  libtorch: {version}; PyTorch {python.Hello["torch"]} with {python.Hello["threads"]} threads");
+Console.WriteLine($"  TorchSharp {typeof(torch).Assembly.GetName().Version} on libtorch {__version__}; PyTorch {python.Hello["torch"]} with {python.Hello["threads"]} threads");
 Console.WriteLine($"  method  : {rounds} interleaved rounds per workload (MIForge, PyTorch, MIForge, ...); medians, ratio = median of per-round ratios");
 Console.WriteLine();
 Console.WriteLine($"{"workload",-48} {"MIForge",10} {"PyTorch",10} {"ratio",7}");
@@ -67,7 +67,7 @@ Console.WriteLine($"{"workload",-48} {"MIForge",10} {"PyTorch",10} {"ratio",7}")
 }
 
 Console.WriteLine();
-Console.WriteLine("ratio > 1: MIForge faster than PyTorch on the same libtorch.");
+Console.WriteLine("ratio > 1: MIForge faster than PyTorch (each on its own libtorch: versions above).");
 
 // (d) what the BiDO regulariser adds to an MCNN training step at batch 64 (issue target: at most 30%)
 {

@@ -14,10 +14,10 @@ internal static class Workloads
 
     /// <summary>DCGAN generator for 32×32×1 from z ∈ R^100.</summary>
     public static Sequential Generator() => nn.Sequential(
-        nn.ConvTranspose2d(100, 256, 4, 1, 0, hasBias: false), nn.BatchNorm2d(256), nn.ReLU(),
-        nn.ConvTranspose2d(256, 128, 4, 2, 1, hasBias: false), nn.BatchNorm2d(128), nn.ReLU(),
-        nn.ConvTranspose2d(128, 64, 4, 2, 1, hasBias: false), nn.BatchNorm2d(64), nn.ReLU(),
-        nn.ConvTranspose2d(64, 1, 4, 2, 1, hasBias: false), nn.Tanh());
+        nn.ConvTranspose2d(100, 256, 4, 1, 0, bias: false), nn.BatchNorm2d(256), nn.ReLU(),
+        nn.ConvTranspose2d(256, 128, 4, 2, 1, bias: false), nn.BatchNorm2d(128), nn.ReLU(),
+        nn.ConvTranspose2d(128, 64, 4, 2, 1, bias: false), nn.BatchNorm2d(64), nn.ReLU(),
+        nn.ConvTranspose2d(64, 1, 4, 2, 1, bias: false), nn.Tanh());
 
     /// <summary>DCGAN critic for 32×32×1 (instance norm, no batch norm, as WGAN-GP needs).</summary>
     public static Sequential Critic() => nn.Sequential(
@@ -27,7 +27,7 @@ internal static class Workloads
         nn.Conv2d(256, 1, 4, 1, 0), nn.Flatten(0));
 
     /// <summary>One critic step with gradient penalty (λ=10) and one generator step.</summary>
-    public static void WganGpStep(Sequential g, Sequential d, MIForge.Torch.Modules.Adam optG, MIForge.Torch.Modules.Adam optD, Tensor real)
+    public static void WganGpStep(Sequential g, Sequential d, Adam optG, Adam optD, Tensor real)
     {
         using var scope = NewDisposeScope();
         var n = real.size(0);
@@ -38,8 +38,8 @@ internal static class Workloads
         var alpha = rand(n, 1, 1, 1);
         var mix = (real * alpha + fake * (1 - alpha)).requires_grad_();
         var dMix = d.forward(mix);
-        var grad = autograd.grad(new[] { dMix.sum() }, new[] { mix }, create_graph: true)[0]!;
-        var gp = (grad.flatten(1).norm(2, new long[] { 1 }) - 1).pow(2).mean();
+        var grad = autograd.grad(new[] { dMix.sum() }, new[] { mix }, retain_graph: true, create_graph: true)[0];
+        var gp = (linalg.vector_norm(grad.flatten(1), 2, new long[] { 1 }) - 1).pow(2).mean();
         var lossD = d.forward(fake).mean() - d.forward(real).mean() + 10 * gp;
         lossD.backward();
         optD.step();

@@ -25,8 +25,8 @@ public sealed class Brightness(BrightnessOptions options) : IMetric
         var images = context.Reconstructions!.Images;
         return new Dictionary<string, double>
         {
-            ["mean"] = images.mean().item<double>(),
-            ["bright_share"] = images.gt(options.Threshold).to(ScalarType.Float32).mean().item<double>(),
+            ["mean"] = images.mean().ToDouble(),
+            ["bright_share"] = images.gt(options.Threshold).to(ScalarType.Float32).mean().ToDouble(),
         };
     }
 }

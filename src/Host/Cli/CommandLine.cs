@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MIForge.Host.Cli;
 
-/// <summary>The miforge command line: run, validate, plugins, describe.</summary>
+/// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import.</summary>
 public static class CommandLine
 {
     private static readonly Option<string[]> pluginsOption = new("--plugins") { Description = "An extra plugin folder (or a folder of plugin folders); repeatable.", AllowMultipleArgumentsPerToken = false };
@@ -23,6 +23,7 @@ public static class CommandLine
         root.Subcommands.Add(ValidateCommand(output, error, settings));
         root.Subcommands.Add(PluginsCommand(output, error, settings));
         root.Subcommands.Add(DescribeCommand(output, error, settings));
+        root.Subcommands.Add(CheckpointCommand(output, error, settings));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -116,6 +117,39 @@ public static class CommandLine
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static Command CheckpointCommand(TextWriter output, TextWriter error, CliSettings settings)
+    {
+        var file = new Argument<string>("file") { Description = "A PyTorch state_dict saved with torch.save (zip format): bare, under \"state_dict\", with or without \"module.\" prefixes." };
+        var model = new Option<string>("--model") { Description = "The architecture plugin (e.g. mcnn, scnn, vgg16-bn).", Required = true };
+        var options = new Option<string?>("--options") { Description = "The architecture's options as a JSON object." };
+        var classes = new Option<int>("--classes") { Description = "Number of classes.", Required = true };
+        var input = new Option<string>("--input") { Description = "Input shape CxHxW, e.g. 1x32x32.", Required = true };
+        var outDir = new Option<string>("--out", "-o") { Description = "Folder for model.safetensors and its sidecar; name it in targets[].checkpoint or evaluator.checkpoint.", Required = true };
+        var maps = new Option<string[]>("--map") { Description = "Rename OLD=NEW before matching (a key or a dotted prefix); repeatable. Keys left unmatched by name are matched by order and shape when that is unambiguous." };
+        var import = new Command("import", "Turn a PyTorch state_dict into a MIForge classifier checkpoint.") { file, model, options, classes, input, outDir, maps, pluginsOption, verboseOption };
+        import.SetAction(p => Guard(p, error, log =>
+        {
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings.Configure, settings.DefaultPlugins);
+            Newtonsoft.Json.Linq.JObject? json = null;
+            if (p.GetValue(options) is { } text)
+            {
+                try { json = Newtonsoft.Json.Linq.JObject.Parse(text); }
+                catch (Newtonsoft.Json.JsonReaderException e) { throw new ManifestException(null, "--options", $"expected a JSON object: {e.Message}"); }
+            }
+            if (p.GetValue(classes) is var n && n < 1) throw new ManifestException(null, "--classes", $"expected a positive number of classes, got {n}");
+            var request = new Checkpoints.CheckpointImportRequest(p.GetValue(file)!,
+                new MIForge.Abstractions.PluginRef<MIForge.Abstractions.IModelArchitecture>(p.GetValue(model)!, json),
+                p.GetValue(classes), Checkpoints.CheckpointImport.ParseShape(p.GetValue(input)!), p.GetValue(outDir)!,
+                Checkpoints.CheckpointImport.ParseRenames(p.GetValue(maps) ?? []));
+            using var services = HostSetup.Services(log, p.GetValue(verboseOption));
+            var (path, keys) = new Checkpoints.CheckpointImport(catalog, services).Run(request);
+            var renamed = keys.Count(kv => kv.Key != kv.Value);
+            output.WriteLine($"{path}: {keys.Count} tensors imported from {request.File}{(renamed > 0 ? $" ({renamed} matched under another name; see the sidecar)" : "")}");
+            return ExitCodes.Success;
+        }));
+        return new Command("checkpoint", "Work with checkpoints.") { import };
     }
 
     /// <summary>Runs a command body, turning exceptions into messages and exit codes; stack traces only with --verbose.</summary>

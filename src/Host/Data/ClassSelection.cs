@@ -11,7 +11,7 @@ public static class ClassSelection
     /// of them (first ones). With <paramref name="relabel"/>, class <c>classes[i]</c> becomes label i.</summary>
     public static ImageSet Select(ImageSet set, IReadOnlyList<int> classes, bool relabel, int? limit = null)
     {
-        var labels = set.Labels.ToArray<long>();
+        var labels = set.Labels.cpu().data<long>().ToArray();
         var position = new Dictionary<long, int>();
         for (var i = 0; i < classes.Count; i++) position[classes[i]] = i;
         var keep = new List<long>();
@@ -22,9 +22,9 @@ public static class ClassSelection
             keep.Add(i);
             newLabels.Add(relabel ? p : labels[i]);
         }
-        using var index = torch.tensor(keep.ToArray(), keep.Count);
+        using var index = torch.tensor(keep.ToArray());
         var images = set.Images.index_select(0, index).DetachFromDisposeScope();
-        var y = torch.tensor(newLabels.ToArray(), newLabels.Count).DetachFromDisposeScope();
+        var y = torch.tensor(newLabels.ToArray()).DetachFromDisposeScope();
         var names = relabel && set.ClassNames is { } n ? classes.Select(c => n[c]).ToArray() : relabel ? null : set.ClassNames;
         return new ImageSet(images, y, relabel ? classes.Count : set.ClassCount, names);
     }

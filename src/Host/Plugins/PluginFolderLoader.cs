@@ -1,7 +1,12 @@
+using System.Reflection;
+using McMaster.NETCore.Plugins;
+
 namespace MIForge.Host.Plugins;
 
 /// <summary>Loads one plugin folder: every assembly there that references MIForge.Abstractions
-/// is checked for contract compatibility and loaded in the folder's own load context.</summary>
+/// is checked for contract compatibility, then loaded through one McMaster
+/// <see cref="PluginLoader"/> for the folder (private dependencies from the folder's .deps.json,
+/// <see cref="SharedAssemblies"/> from the host).</summary>
 public static class PluginFolderLoader
 {
     public static IReadOnlyList<PluginDescriptor> Load(string folder)
@@ -20,14 +25,18 @@ public static class PluginFolderLoader
             if (ContractCheck.Incompatibility(contract!, path) is { } why)
                 throw new PluginLoadException($"plugin folder '{folder}': {why}");
 
-        var context = new PluginLoadContext(folder);
+        var loader = PluginLoader.CreateFromAssemblyFile(candidates[0].path, config =>
+        {
+            config.PreferSharedTypes = false;
+            foreach (var name in SharedAssemblies.Provided()) config.SharedAssemblies.Add(name);
+        });
         var found = new List<PluginDescriptor>();
         foreach (var (path, _) in candidates)
         {
-            System.Reflection.Assembly assembly;
+            Assembly assembly;
             try
             {
-                assembly = context.LoadPlugin(path);
+                assembly = path == candidates[0].path ? loader.LoadDefaultAssembly() : loader.LoadAssemblyFromPath(path);
             }
             catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
             {

@@ -118,7 +118,7 @@ public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<
                 var (tensors, _) = SafeTensors.Load(file);
                 try
                 {
-                    charts.Add(SvgHistogram.Render($"{s.Id}: {scorer}", tensors["in"].ToArray<float>(), tensors["out"].ToArray<float>()));
+                    charts.Add(SvgHistogram.Render($"{s.Id}: {scorer}", tensors["in"].cpu().data<float>().ToArray(), tensors["out"].cpu().data<float>().ToArray()));
                 }
                 finally { foreach (var t in tensors.Values) t.Dispose(); }
             }

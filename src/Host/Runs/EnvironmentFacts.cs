@@ -2,13 +2,14 @@ using System.Runtime.InteropServices;
 using MIForge.Abstractions;
 using MIForge.Host.Manifests;
 using Newtonsoft.Json.Linq;
+using TorchSharp;
 
 namespace MIForge.Host.Runs;
 
 /// <summary>environment.json: what a run ran on, so results can be traced and reproduced.</summary>
 public static class EnvironmentFacts
 {
-    public static JObject Collect(Manifest m, string manifestFile, IEnumerable<string> pluginFolders, Func<string?> torchVersion) => new()
+    public static JObject Collect(Manifest m, string manifestFile, IEnumerable<string> pluginFolders) => new()
     {
         ["host"] = typeof(EnvironmentFacts).Assembly.GetName().Version?.ToString(),
         ["contract"] = ContractVersion.Current.ToString(2),
@@ -20,7 +21,8 @@ public static class EnvironmentFacts
         ["threads"] = m.Threads,
         ["device"] = m.Device,
         ["seed"] = m.Seed,
-        ["torch"] = torchVersion(),
+        ["torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString(),
+        ["torch"] = torch.__version__,
         ["git_commit"] = GitCommit.Find(Path.GetDirectoryName(manifestFile)!) ?? GitCommit.Find(AppContext.BaseDirectory),
         ["plugin_folders"] = new JArray(pluginFolders),
         ["started"] = DateTime.UtcNow.ToString("O"),

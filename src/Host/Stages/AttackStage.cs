@@ -47,7 +47,7 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
         var publicData = spec.Access == TargetAccess.WhiteBox || experiment.Manifest.Data.Split?.Public.Count > 0 ? experiment.Data.Public : null;
         using var result = attack.Invert(new AttackRequest(targetModel, priorModel, classes, spec.PerClass, publicData, spec.QueryBudget));
         Save(directory, result);
-        var rows = result.Classes.cpu().ToArray<long>();
+        var rows = result.Classes.cpu().data<long>().ToArray();
         AtomicFile.WriteAllBytes(Path.Combine(directory, "reconstructions.png"), ImageGrid.ToPng(result.Images, rows));
         AtomicFile.WriteJson(Path.Combine(directory, "attack.json"), new JObject
         {

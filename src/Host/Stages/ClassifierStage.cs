@@ -4,6 +4,7 @@ using MIForge.Host.Runs;
 using MIForge.Host.Training;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using TorchSharp;
 
 namespace MIForge.Host.Stages;
 

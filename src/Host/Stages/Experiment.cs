@@ -18,6 +18,7 @@ namespace MIForge.Host.Stages;
 public sealed class Experiment : IDisposable
 {
     private readonly Lazy<ExperimentData> data;
+    private readonly Lazy<Device> device;
 
     public Experiment(LoadedManifest loaded, ManifestPoint point, RunFolder run, PluginCatalog catalog, IServiceProvider services, TextWriter progress, CancellationToken cancellation)
     {
@@ -31,6 +32,7 @@ public sealed class Experiment : IDisposable
         Writer = new OptionsWriter(catalog);
         Logs = (ILoggerFactory)services.GetService(typeof(ILoggerFactory))!;
         data = new Lazy<ExperimentData>(() => new ExperimentData(Manifest.Data, r => Create(r, "data", Run.Directory)));
+        device = new Lazy<Device>(() => RunDevice.Of(Manifest.Device, loaded.File));
     }
 
     public LoadedManifest Loaded { get; }
@@ -47,7 +49,8 @@ public sealed class Experiment : IDisposable
     /// <summary>The run's data; loading happens only when a stage that runs needs it.</summary>
     public ExperimentData Data => data.Value;
 
-    public Device Device => Device.Parse(Manifest.Device);
+    /// <summary>The manifest's device, resolved when a stage that runs first needs it (a CUDA request without CUDA is bad input).</summary>
+    public Device Device => device.Value;
 
     /// <summary>The seed of a stage: derived from the manifest seed and the stage id.</summary>
     public long SeedOf(string stageId)

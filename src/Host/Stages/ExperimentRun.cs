@@ -32,7 +32,7 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
             log.WriteTo(Path.Combine(run.LogsDirectory, "run.log"));
             logger.LogInformation("run {Name} {Point} into {Dir}", point.Model.Name, point.Label, run.Directory);
             AtomicFile.WriteJson(run.ResolvedManifest, point.Resolved);
-            AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders, TorchVersion));
+            AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders));
             if (point.Model.Threads > 0) torch.set_num_threads(point.Model.Threads);
             using var experiment = new Experiment(loaded, point, run, catalog, services, progress, cancellation);
             var stages = StagePlan.Build(experiment);
@@ -54,17 +54,5 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
         var bad = force.Where(f => !known.Contains(f)).ToArray();
         if (bad.Length > 0)
             throw new ManifestException(bad.Select(f => new ManifestError(null, "--force", $"no stage or stage kind '{f}'{Options.NearestNames.Hint(f, known)}")).ToArray());
-    }
-
-    private static string? TorchVersion()
-    {
-        try
-        {
-            return torch.version;
-        }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
-        {
-            return null;
-        }
     }
 }

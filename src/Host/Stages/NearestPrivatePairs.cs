@@ -20,8 +20,8 @@ internal static class NearestPrivatePairs
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var classes = r.Classes.cpu().ToArray<long>();
-        var labels = privateTrain.Labels.cpu().ToArray<long>();
+        var classes = r.Classes.cpu().data<long>().ToArray();
+        var labels = privateTrain.Labels.cpu().data<long>().ToArray();
         var tiles = new List<torch.Tensor>();
         var rows = new List<long>();
         foreach (var c in classes.Distinct().Order())
@@ -29,8 +29,8 @@ internal static class NearestPrivatePairs
             var mine = Enumerable.Range(0, classes.Length).Where(i => classes[i] == c).Take(perRow / 2).Select(i => (long)i).ToArray();
             var pool = Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).Take(PerClassLimit).Select(i => (long)i).ToArray();
             if (mine.Length == 0 || pool.Length == 0) continue;
-            var recon = r.Images.index_select(0, torch.tensor(mine, mine.Length)).cpu();
-            var candidates = privateTrain.Images.index_select(0, torch.tensor(pool, pool.Length));
+            var recon = r.Images.index_select(0, torch.tensor(mine)).cpu();
+            var candidates = privateTrain.Images.index_select(0, torch.tensor(pool));
             var nearest = PairwiseDistance.SquaredEuclidean(Features(evaluator, recon), Features(evaluator, candidates)).argmin(1).cpu();
             var matched = candidates.index_select(0, nearest);
             for (var k = 0; k < mine.Length; k++)

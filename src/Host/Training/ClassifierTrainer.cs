@@ -20,8 +20,8 @@ public sealed class ClassifierTrainer(TrainingSpec spec, IRunContext context, IP
         var device = context.Device;
         model.Module.to(device);
         model.Module.train();
-        var parameters = model.Module.parameters().Where(p => p.requires_grad).Cast<torch.Tensor>().ToArray();
-        torch.optim.Optimizer optimizer = spec.Optimizer == OptimizerKind.Adam
+        var parameters = model.Module.parameters().Where(p => p.requires_grad).ToArray();
+        using torch.optim.Optimizer optimizer = spec.Optimizer == OptimizerKind.Adam
             ? torch.optim.Adam(parameters, spec.LearningRate, weight_decay: spec.WeightDecay)
             : torch.optim.SGD(parameters, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         var schedule = Schedule(optimizer);
@@ -63,7 +63,7 @@ public sealed class ClassifierTrainer(TrainingSpec spec, IRunContext context, IP
                         if (auxBatch > 0)
                         {
                             var pick = Enumerable.Range(0, auxBatch).Select(_ => (long)context.Random.Next((int)auxiliary!.Count)).ToArray();
-                            aux = auxiliary!.Images.index_select(0, torch.tensor(pick, pick.Length)).to(device);
+                            aux = auxiliary!.Images.index_select(0, torch.tensor(pick)).to(device);
                         }
                         var result = defense.Loss(new DefenseBatch(x, y, model.ClassCount, model, output, ce, aux, epoch, spec.Epochs));
                         loss = result.Loss;
@@ -72,7 +72,7 @@ public sealed class ClassifierTrainer(TrainingSpec spec, IRunContext context, IP
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
-                    var l = loss.item<double>();
+                    var l = loss.ToDouble();
                     if (!double.IsFinite(l)) throw new InvalidOperationException($"training loss became {l} at epoch {epoch + 1}, step {s + 1}");
                     lossSum += l * size;
                     seen += size;
@@ -82,7 +82,7 @@ public sealed class ClassifierTrainer(TrainingSpec spec, IRunContext context, IP
                 var entry = new JObject
                 {
                     ["epoch"] = epoch + 1, ["loss"] = lossSum / seen, ["train_acc"] = (double)correct / seen,
-                    ["lr"] = optimizer.lr, ["seconds"] = clock.Elapsed.TotalSeconds, ["images_per_s"] = seen / clock.Elapsed.TotalSeconds,
+                    ["lr"] = optimizer.ParamGroups.First().LearningRate, ["seconds"] = clock.Elapsed.TotalSeconds, ["images_per_s"] = seen / clock.Elapsed.TotalSeconds,
                 };
                 foreach (var (k, v) in terms) entry[k] = v / seen;
                 var message = $"epoch {epoch + 1}/{spec.Epochs}: loss {lossSum / seen:G5}, train accuracy {(double)correct / seen:P2}";
@@ -133,9 +133,9 @@ public sealed class ClassifierTrainer(TrainingSpec spec, IRunContext context, IP
 
     private torch.optim.lr_scheduler.LRScheduler? Schedule(torch.optim.Optimizer optimizer) => spec.Schedule switch
     {
-        ScheduleKind.Step => new torch.optim.lr_scheduler.StepLR(optimizer, spec.StepSize, spec.Gamma),
-        ScheduleKind.MultiStep => new torch.optim.lr_scheduler.MultiStepLR(optimizer, spec.Milestones.ToArray(), spec.Gamma),
-        ScheduleKind.Cosine => new torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, spec.Epochs),
+        ScheduleKind.Step => torch.optim.lr_scheduler.StepLR(optimizer, spec.StepSize, spec.Gamma),
+        ScheduleKind.MultiStep => torch.optim.lr_scheduler.MultiStepLR(optimizer, spec.Milestones.ToArray(), spec.Gamma),
+        ScheduleKind.Cosine => torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, spec.Epochs),
         _ => null,
     };
 
@@ -152,7 +152,7 @@ public sealed class ClassifierTrainer(TrainingSpec spec, IRunContext context, IP
 
     private static ImageSet Subset(ImageSet set, long[] indices)
     {
-        using var index = torch.tensor(indices, indices.Length);
+        using var index = torch.tensor(indices);
         return new ImageSet(set.Images.index_select(0, index).DetachFromDisposeScope(), set.Labels.index_select(0, index).DetachFromDisposeScope(), set.ClassCount, set.ClassNames);
     }
 

@@ -44,6 +44,6 @@ public sealed class FakeAttack(FakeAttackOptions options, IRunContext context, I
             classes.AddRange(Enumerable.Repeat((long)c, request.PerClass));
             using var probs = request.Target.Probabilities(images[^1]);
         }
-        return new Reconstructions(torch.cat(images.ToArray(), 0).DetachFromDisposeScope(), torch.tensor(classes.ToArray(), classes.Count).DetachFromDisposeScope());
+        return new Reconstructions(torch.cat(images.ToArray(), 0).DetachFromDisposeScope(), torch.tensor(classes.ToArray()).DetachFromDisposeScope());
     }
 }

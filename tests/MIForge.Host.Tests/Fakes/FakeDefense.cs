@@ -23,7 +23,7 @@ public sealed class FakeDefense(FakeDefenseOptions options, IPluginFactory facto
     {
         var y = TorchSharp.torch.nn.functional.one_hot(batch.Labels, batch.ClassCount).to(ScalarType.Float32);
         var d = measure.Measure(batch.Output.Features, y);
-        return new DefenseLoss(batch.CrossEntropy + d * options.Weight, new Dictionary<string, double> { ["dep"] = d.item<double>() });
+        return new DefenseLoss(batch.CrossEntropy + d * options.Weight, new Dictionary<string, double> { ["dep"] = d.ToDouble() });
     }
 }
 
@@ -37,5 +37,5 @@ public sealed class FakeDependencyOptions
 public sealed class FakeDependency(FakeDependencyOptions options) : IDependencyMeasure
 {
     public TorchSharp.torch.Tensor Measure(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor y) =>
-        (x - x.mean(0, keepdim: true)).mean().abs() * (y - y.mean(0, keepdim: true)).mean().abs() * options.Scale;
+        (x - x.mean([0L], keepdim: true)).mean().abs() * (y - y.mean([0L], keepdim: true)).mean().abs() * options.Scale;
 }

@@ -32,7 +32,7 @@ public sealed class FakeDigits(FakeDigitsOptions options) : IDataset
             for (var p = 0; p < options.Size * options.Size; p++)
                 pixels[i * options.Size * options.Size + p] = (float)Math.Clamp((labels[i] + 0.5) / options.Classes + (rng.NextDouble() - 0.5) * 0.05, 0, 1);
         return new ImageSet(
-            torch.tensor(pixels, n, 1, options.Size, options.Size).DetachFromDisposeScope(),
-            torch.tensor(labels, n).DetachFromDisposeScope(), options.Classes);
+            torch.tensor(pixels, new long[] { n, 1, options.Size, options.Size }).DetachFromDisposeScope(),
+            torch.tensor(labels).DetachFromDisposeScope(), options.Classes);
     }
 }

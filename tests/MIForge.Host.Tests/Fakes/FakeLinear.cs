@@ -15,12 +15,14 @@ public sealed class FakeLinear : IModelArchitecture
     {
         private readonly Linear hidden, head;
 
-        public Net(ImageShape input, int classes)
+        public Net(ImageShape input, int classes) : base(nameof(FakeLinear))
         {
             Input = input;
             ClassCount = classes;
-            hidden = register_module("hidden", new Linear(input.Elements, 16));
-            head = register_module("head", new Linear(16, classes));
+            hidden = torch.nn.Linear(input.Elements, 16);
+            head = torch.nn.Linear(16, classes);
+            register_module("hidden", hidden);
+            register_module("head", head);
         }
 
         public torch.nn.Module Module => this;

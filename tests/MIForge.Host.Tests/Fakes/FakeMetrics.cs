@@ -16,8 +16,8 @@ public sealed class FakeAttackAccuracy : IMetric
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var r = context.Reconstructions!;
-        var predicted = context.Evaluator!.Forward(r.Images).Logits.argmax(1).ToArray<long>();
-        var wanted = r.Classes.ToArray<long>().Select(c => (long)context.EvaluatorClassOfTarget![(int)c]).ToArray();
+        var predicted = context.Evaluator!.Forward(r.Images).Logits.argmax(1).cpu().data<long>().ToArray();
+        var wanted = r.Classes.cpu().data<long>().ToArray().Select(c => (long)context.EvaluatorClassOfTarget![(int)c]).ToArray();
         return new Dictionary<string, double> { ["acc_top1"] = predicted.Zip(wanted).Count(p => p.First == p.Second) / (double)wanted.Length };
     }
 }
@@ -29,7 +29,7 @@ public sealed class FakeOodGap : IMetric
     public MetricInputs Requires => MetricInputs.OodScores;
 
     public IReadOnlyDictionary<string, double> Compute(MetricContext context) =>
-        new Dictionary<string, double> { ["gap"] = context.OodScores!.InDistribution.mean().item<double>() - context.OodScores.OutOfDistribution.mean().item<double>() };
+        new Dictionary<string, double> { ["gap"] = context.OodScores!.InDistribution.mean().ToDouble() - context.OodScores.OutOfDistribution.mean().ToDouble() };
 }
 
 /// <summary>Maximum softmax probability.</summary>

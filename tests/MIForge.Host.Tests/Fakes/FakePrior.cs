@@ -60,10 +60,11 @@ public sealed class FakePrior(FakePriorOptions options) : IPrior
     {
         private readonly Linear map;
 
-        public Generator(ImageShape shape)
+        public Generator(ImageShape shape) : base(nameof(Generator))
         {
             Shape = shape;
-            map = register_module("map", new Linear(4, shape.Elements));
+            map = torch.nn.Linear(4, shape.Elements);
+            register_module("map", map);
         }
 
         public ImageShape Shape { get; }

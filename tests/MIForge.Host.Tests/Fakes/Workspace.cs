@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MIForge.Host.Cli;
 using Newtonsoft.Json.Linq;
 
@@ -75,26 +74,6 @@ public sealed class Workspace : IDisposable
         }
         catch (IOException)
         {
-        }
-    }
-}
-
-internal static class NativeSetup
-{
-    /// <summary>Points the tensor layer at the native library when it is only in the CMake build folder.</summary>
-    [ModuleInitializer]
-    internal static void Init()
-    {
-        if (Environment.GetEnvironmentVariable("MIFORGE_NATIVE_DIR") is { Length: > 0 }) return;
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "artifacts", "native", "libmiforge_torch.so"))) return;
-            var build = Path.Combine(d.FullName, "artifacts", "native-build");
-            if (File.Exists(Path.Combine(build, "libmiforge_torch.so")))
-            {
-                Environment.SetEnvironmentVariable("MIFORGE_NATIVE_DIR", build);
-                return;
-            }
         }
     }
 }

@@ -44,23 +44,28 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
     {
         Assert.True(File.Exists(Path.Combine(sample.Folder, "Sample.Brightness.dll")));
         Assert.False(File.Exists(Path.Combine(sample.Folder, "MIForge.Abstractions.dll")));
-        Assert.False(File.Exists(Path.Combine(sample.Folder, "MIForge.Torch.dll")));
+        Assert.False(File.Exists(Path.Combine(sample.Folder, "TorchSharp.dll")));
+        Assert.Empty(Directory.GetFiles(sample.Folder, "*.so", SearchOption.AllDirectories));
     }
 
     [Fact]
     public void ContractTypesAreIdenticalAcrossLoadContexts()
     {
-        // Even a stray private copy of the contracts in the folder must not be used.
+        // Even stray private copies of the contracts and of TorchSharp in the folder must not be used.
         var folder = Path.Combine(Path.GetDirectoryName(sample.Folder)!, "WithCopy");
         Directory.CreateDirectory(folder);
         foreach (var f in Directory.GetFiles(sample.Folder)) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)), true);
         File.Copy(typeof(IMetric).Assembly.Location, Path.Combine(folder, "MIForge.Abstractions.dll"), true);
+        File.Copy(typeof(TorchSharp.torch).Assembly.Location, Path.Combine(folder, "TorchSharp.dll"), true);
 
         var catalog = new PluginCatalog();
         catalog.AddFolder(folder);
         var d = Assert.Single(catalog.All);
         Assert.Equal(PluginKind.Metric, d.Kind);
-        Assert.IsType<PluginLoadContext>(AssemblyLoadContext.GetLoadContext(d.Type.Assembly));
+        var context = AssemblyLoadContext.GetLoadContext(d.Type.Assembly)!;
+        Assert.NotSame(AssemblyLoadContext.Default, context);
+        Assert.Equal("McMaster.NETCore.Plugins.Loader", context.GetType().Namespace);
+        Assert.Same(typeof(TorchSharp.torch).Assembly, context.LoadFromAssemblyName(new System.Reflection.AssemblyName("TorchSharp")));
         Assert.Contains(typeof(IMetric), d.Type.GetInterfaces());
         Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(d.Type.GetInterfaces().Single().Assembly));
         var instance = new PluginFactory(catalog, new NoServices(), null).Create(new PluginRef<IMetric>("sample-brightness"));
@@ -154,7 +159,7 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
     {
         // The module version id that PluginCode hashes changes with any byte of the assembly,
         // the informational version included; the SDK would put the commit there by default.
-        foreach (var assembly in new[] { typeof(PluginCode).Assembly, typeof(MIForge.Abstractions.IAttack).Assembly, typeof(MIForge.Torch.torch).Assembly })
+        foreach (var assembly in new[] { typeof(PluginCode).Assembly, typeof(MIForge.Abstractions.IAttack).Assembly, typeof(MIForge.Numerics.ChunkedForward).Assembly })
         {
             var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;

@@ -34,6 +34,9 @@ public sealed class StageCachingTests
         Assert.Contains(rows, r => r.Key == "fake-linear-fake-defense/fake-msp/fake-digits/fake-ood-gap.gap" && r.OodSet == "fake-digits");
         var env = JObject.Parse(File.ReadAllText(Path.Combine(w.Out, "environment.json")));
         Assert.Equal(7, (long)env["seed"]!);
+        Assert.Equal(TorchSharp.torch.__version__, (string?)env["torch"]);
+        Assert.Equal(typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(), (string?)env["torchsharp"]);
+        Assert.StartsWith("0.107.", (string?)env["torchsharp"]);
     }
 
     [Fact]
@@ -183,9 +186,13 @@ public sealed class StageCachingTests
         using var a = Of("fake-attack");
         using var b = Of("paired");
         using var c = Of("other");
-        Assert.True(a.Images.equal(b.Images), "seedAs should repeat the named attack's draws");
-        Assert.False(a.Images.equal(c.Images), "attacks without seedAs draw their own");
+        Assert.True(SameValues(a.Images, b.Images), "seedAs should repeat the named attack's draws");
+        Assert.False(SameValues(a.Images, c.Images), "attacks without seedAs draw their own");
     }
+
+    /// <summary>Same shape and every element equal (TorchSharp's Tensor.equal is elementwise).</summary>
+    private static bool SameValues(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor y) =>
+        x.shape.SequenceEqual(y.shape) && x.eq(y).all().item<bool>();
 
     /// <summary>Appends a copy of the manifest's first attack under <paramref name="id"/> and returns it for changes.</summary>
     private static JObject AddCopyOfFirstAttack(JObject manifest, string id)

@@ -27,7 +27,7 @@ public class TrainerTests
     {
         manual_seed(seed);
         var model = new FakeLinear().Create(new ImageShape(1, 2, 2), 2);
-        var context = new RunContext(".", ".", ".", MIForge.Torch.Device.CPU, seed, CancellationToken.None);
+        var context = new RunContext(".", ".", ".", CPU, seed, CancellationToken.None);
         var log = new ClassifierTrainer(spec, context, new Silent(), NullLogger.Instance).Train(model, null, data, null);
         return (model, log);
     }
@@ -43,6 +43,18 @@ public class TrainerTests
         Assert.Equal(new[] { 0.1, 0.1, 0.05, 0.05 }, log.Select(e => (double)e["lr"]!).Select(v => Math.Round(v, 6)));
         Assert.All(log, e => Assert.InRange((double)e["val_acc"]!, 0.0, 1.0));
         Assert.True((double)log.Last()["val_acc"]! > 0.9);
+    }
+
+    [Theory]
+    [InlineData(ScheduleKind.MultiStep, new[] { 0.1, 0.05, 0.05, 0.025 })]
+    [InlineData(ScheduleKind.Cosine, new[] { 0.1, 0.0853553, 0.05, 0.0146447 })] // 0.1·(1 + cos(π·e/4))/2
+    public void MultiStep_and_cosine_schedules_follow_their_closed_forms(ScheduleKind schedule, double[] expected)
+    {
+        using var data = Blobs(64, 0, 4);
+        var spec = new TrainingSpec { Epochs = 4, BatchSize = 32, LearningRate = 0.1, Schedule = schedule, Milestones = [1, 3], Gamma = 0.5 };
+        var (model, log) = Train(spec, data);
+        using var _ = model;
+        Assert.Equal(expected, log.Select(e => Math.Round((double)e["lr"]!, 7)));
     }
 
     [Fact]
