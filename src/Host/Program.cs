@@ -1,1 +1,1 @@
-return MIForge.Host.Cli.CommandLine.Run(args, Console.Out, Console.Error);
+return await MIForge.Host.Cli.MiforgeHost.RunAsync(args);

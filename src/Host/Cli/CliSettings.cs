@@ -12,6 +12,12 @@ public sealed record CliSettings
     /// <summary>Called after folders are loaded, to add more plugins.</summary>
     public Action<PluginCatalog>? Configure { get; init; }
 
-    /// <summary>Cancels a run, in addition to Ctrl-C.</summary>
+    /// <summary>Cancels a command: the host lifetime's stop token (Ctrl-C, SIGTERM) under the Generic Host.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Extra plugin folders, path-separated (configuration key PLUGIN_PATH; null: $MIFORGE_PLUGIN_PATH).</summary>
+    public string? PluginPath { get; init; }
+
+    /// <summary>libtorch intra-op threads when the manifest sets none (configuration key THREADS; 0: libtorch's default).</summary>
+    public int Threads { get; init; }
 }

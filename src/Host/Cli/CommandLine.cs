@@ -42,19 +42,13 @@ public static class CommandLine
         var command = new Command("run", "Run a manifest.") { manifest, outDir, pluginsOption, force, verboseOption };
         command.SetAction(p => Guard(p, error, log =>
         {
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(settings.Cancellation);
-            ConsoleCancelEventHandler onCancel = (_, e) =>
+            // Ctrl-C / SIGTERM reach the command through settings.Cancellation: the host lifetime's stop token.
             {
-                e.Cancel = true;
-                cancel.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings.Configure, settings.DefaultPlugins);
+                var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
                 var loaded = new ManifestLoader(catalog).Load(p.GetValue(manifest)!);
                 using var services = HostSetup.Services(log, p.GetValue(verboseOption));
-                var results = new ExperimentRun(catalog, services, log, error).Run(loaded, p.GetValue(outDir), p.GetValue(force) ?? [], cancel.Token);
+                if (settings.Threads > 0) TorchSharp.torch.set_num_threads(settings.Threads);
+                var results = new ExperimentRun(catalog, services, log, error).Run(loaded, p.GetValue(outDir), p.GetValue(force) ?? [], settings.Cancellation);
                 var root = ExperimentRun.Root(loaded, p.GetValue(outDir));
                 foreach (var (label, outcomes) in results)
                 {
@@ -62,10 +56,6 @@ public static class CommandLine
                     output.WriteLine($"report: {new RunFolder(root, label).Report}");
                 }
                 return ExitCodes.Success;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
             }
         }));
         return command;
@@ -77,7 +67,7 @@ public static class CommandLine
         var command = new Command("validate", "Check a manifest: JSON, plugin names, options, references. Runs nothing.") { manifest, pluginsOption, verboseOption };
         command.SetAction(p => Guard(p, error, _ =>
         {
-            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings.Configure, settings.DefaultPlugins);
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
             var loaded = new ManifestLoader(catalog).Load(p.GetValue(manifest)!);
             output.WriteLine($"{loaded.File}: valid ({loaded.Points.Count} run{(loaded.Points.Count == 1 ? "" : "s")})");
             return ExitCodes.Success;
@@ -91,7 +81,7 @@ public static class CommandLine
         var command = new Command("plugins", "List plugins: name, kind, description, source folder.") { kind, pluginsOption, verboseOption };
         command.SetAction(p => Guard(p, error, _ =>
         {
-            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings.Configure, settings.DefaultPlugins);
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
             PluginKind? filter = null;
             if (p.GetValue(kind) is { } k)
                 filter = PluginKind.Named(k) ?? throw new ManifestException(null, "kind", $"unknown plugin kind '{k}'{Options.NearestNames.Hint(k, PluginKind.All.Select(x => x.Name).ToArray())}");
@@ -107,7 +97,7 @@ public static class CommandLine
         var command = new Command("describe", "Show a plugin's options: types, defaults, ranges, descriptions.") { id, pluginsOption, verboseOption };
         command.SetAction(p => Guard(p, error, _ =>
         {
-            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings.Configure, settings.DefaultPlugins);
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
             var text = p.GetValue(id)!;
             var slash = text.IndexOf('/');
             if (slash < 0) throw new ManifestException(null, "plugin", $"expected KIND/NAME (e.g. attack/gmi), got '{text}'");
@@ -131,7 +121,7 @@ public static class CommandLine
         var import = new Command("import", "Turn a PyTorch state_dict into a MIForge classifier checkpoint.") { file, model, options, classes, input, outDir, maps, pluginsOption, verboseOption };
         import.SetAction(p => Guard(p, error, log =>
         {
-            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings.Configure, settings.DefaultPlugins);
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
             Newtonsoft.Json.Linq.JObject? json = null;
             if (p.GetValue(options) is { } text)
             {

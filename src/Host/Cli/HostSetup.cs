@@ -13,14 +13,16 @@ public static class HostSetup
             .AddLogging(b => b.ClearProviders().AddProvider(log).SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information))
             .BuildServiceProvider();
 
-    /// <summary>Default plugin folders, then --plugins folders, then the caller's additions.</summary>
-    public static PluginCatalog Catalog(IEnumerable<string> extraFolders, Action<PluginCatalog>? configure, bool defaults = true)
+    /// <summary>Default plugin folders (the install's and <see cref="CliSettings.PluginPath"/>), then
+    /// --plugins folders, then the settings' additions.</summary>
+    public static PluginCatalog Catalog(IEnumerable<string> extraFolders, CliSettings? settings = null)
     {
+        settings ??= new CliSettings();
         var catalog = new PluginCatalog();
-        if (defaults) foreach (var folder in PluginFolders.Defaults()) catalog.AddFolder(folder);
+        if (settings.DefaultPlugins) foreach (var folder in PluginFolders.Defaults(pluginPath: settings.PluginPath)) catalog.AddFolder(folder);
         foreach (var dir in extraFolders)
             foreach (var folder in PluginFolders.Expand(dir)) catalog.AddFolder(folder);
-        configure?.Invoke(catalog);
+        settings.Configure?.Invoke(catalog);
         return catalog;
     }
 }

@@ -7,13 +7,14 @@ public static class PluginFolders
     public const string EnvironmentVariable = "MIFORGE_PLUGIN_PATH";
 
     /// <summary>The built-in plugin folders: each subfolder of <c>artifacts/plugins/</c> found by
-    /// walking up from the host's base directory, plus those in <see cref="EnvironmentVariable"/>.</summary>
-    public static IReadOnlyList<string> Defaults(string? baseDirectory = null)
+    /// walking up from the host's base directory, plus those in <paramref name="pluginPath"/>
+    /// (a path-separated list; by default <see cref="EnvironmentVariable"/>).</summary>
+    public static IReadOnlyList<string> Defaults(string? baseDirectory = null, string? pluginPath = null)
     {
         var result = new List<string>();
         if (FindRoot(baseDirectory ?? AppContext.BaseDirectory) is { } root)
             result.AddRange(Expand(Path.Combine(root, "artifacts", "plugins")).Where(HasAssemblies));
-        var extra = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var extra = pluginPath ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(extra))
             foreach (var dir in extra.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
                 result.AddRange(Expand(dir));

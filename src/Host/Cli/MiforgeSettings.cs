@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+
+namespace MIForge.Host.Cli;
+
+/// <summary>Settings read from configuration: appsettings.json beside the executable, then
+/// <c>MIFORGE_*</c> environment variables (e.g. MIFORGE_THREADS=2, MIFORGE_PLUGIN_PATH=~/plugins).</summary>
+public sealed class MiforgeSettings
+{
+    /// <summary>libtorch intra-op threads when a manifest sets none; 0 keeps libtorch's default.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>Extra plugin folders, path-separated.</summary>
+    [ConfigurationKeyName("PLUGIN_PATH")]
+    public string? PluginPath { get; set; }
+}
