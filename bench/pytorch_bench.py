@@ -1,6 +1,6 @@
 """The PyTorch side of `make bench`: the same workloads as bench/MIForge.Bench, on Debian's
-python3-torch (the same libtorch 1.13.1). Usage: pytorch_bench.py THREADS, then requests on stdin.
-Gradients are cleared with set_to_none=True, as MIForge's zero_grad does (1.13's default zeroes them instead)."""
+python3-torch 1.13. Usage: pytorch_bench.py THREADS, then requests on stdin.
+Gradients are zeroed in place (set_to_none=False, 1.13's default), as TorchSharp's zero_grad does."""
 import json
 import sys
 import time
@@ -36,7 +36,7 @@ def wgan_gp_step(g, d, opt_g, opt_d, real):
     n = real.shape[0]
     with torch.no_grad():
         fake = g(torch.randn(n, 100, 1, 1))
-    opt_d.zero_grad(set_to_none=True)
+    opt_d.zero_grad(set_to_none=False)
     alpha = torch.rand(n, 1, 1, 1)
     mix = (real * alpha + fake * (1 - alpha)).requires_grad_()
     grad = torch.autograd.grad(d(mix).sum(), mix, create_graph=True)[0]
@@ -44,7 +44,7 @@ def wgan_gp_step(g, d, opt_g, opt_d, real):
     loss_d = d(fake).mean() - d(real).mean() + 10 * gp
     loss_d.backward()
     opt_d.step()
-    opt_g.zero_grad(set_to_none=True)
+    opt_g.zero_grad(set_to_none=False)
     loss_g = -d(g(torch.randn(n, 100, 1, 1))).mean()
     loss_g.backward()
     opt_g.step()
@@ -71,7 +71,7 @@ class Workloads:
 
             def run(steps):
                 for _ in range(steps):
-                    opt.zero_grad(set_to_none=True)
+                    opt.zero_grad(set_to_none=False)
                     F.cross_entropy(net(x), y).backward()
                     opt.step()
         elif name == "wgan":

@@ -12,6 +12,9 @@ public class ClassifierSpec
 
     [Description("How it is trained.")]
     public TrainingSpec Training { get; set; } = new();
+
+    [Description("A trained checkpoint to use instead of training: a folder written by `miforge checkpoint import` (or a stage folder), or its model.safetensors; relative to the manifest. Its state must fit the model, the input shape and the class count.")]
+    public string? Checkpoint { get; set; }
 }
 
 /// <summary>One entry of <c>targets</c>.</summary>

@@ -48,6 +48,21 @@ public static partial class ManifestRules
                 errors.Add($"ood.sets[{i}].id", $"duplicate OOD set name '{m.Ood.Sets[i].Name}'; give the sets distinct ids");
     }
 
+    /// <summary>Checks the files a manifest names (relative to <paramref name="directory"/>, the manifest's folder).</summary>
+    public static void CheckFiles(Manifest m, string directory, ErrorList errors)
+    {
+        var classifiers = m.Targets.Select((t, i) => ((ClassifierSpec)t, $"targets[{i}].checkpoint"));
+        if (m.Evaluator is not null) classifiers = classifiers.Prepend((m.Evaluator, "evaluator.checkpoint"));
+        foreach (var (spec, path) in classifiers)
+        {
+            if (spec.Checkpoint is null) continue;
+            var full = Path.GetFullPath(Path.Combine(directory, spec.Checkpoint));
+            var file = Directory.Exists(full) ? Path.Combine(full, Training.ClassifierCheckpoint.FileName) : full;
+            if (!File.Exists(file))
+                errors.Add(path, $"expected a checkpoint folder or model.safetensors (from `miforge checkpoint import`), but {file} does not exist");
+        }
+    }
+
     private static void CheckSplit(SplitSpec? split, ErrorList errors)
     {
         if (split is null) return;

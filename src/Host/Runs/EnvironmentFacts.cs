@@ -19,6 +19,7 @@ public static class EnvironmentFacts
         ["machine"] = Environment.MachineName,
         ["processors"] = Environment.ProcessorCount,
         ["threads"] = m.Threads,
+        ["intra_op_threads"] = torch.get_num_threads(),
         ["device"] = m.Device,
         ["seed"] = m.Seed,
         ["torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString(),

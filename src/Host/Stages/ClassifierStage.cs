@@ -41,7 +41,16 @@ public sealed class ClassifierStage : Stage
         // only a defense can use auxiliary images, so only a defended target's result depends on them
         ["auxiliary"] = auxiliary && defense is not null && e.Manifest.Data.Auxiliary is { } a ? e.Writer.WriteRef(a) : null,
         ["seed"] = e.Manifest.Seed,
+        // a given checkpoint replaces training: its bytes are what the result depends on
+        ["checkpoint"] = s.Checkpoint is null ? null : ClassifierCheckpoint.Digest(CheckpointFile(e, s)),
     };
+
+    /// <summary>The model.safetensors a spec's <c>checkpoint</c> names, resolved against the manifest's folder.</summary>
+    private static string CheckpointFile(Experiment e, ClassifierSpec s)
+    {
+        var path = Path.GetFullPath(Path.Combine(e.Loaded.Directory, s.Checkpoint!));
+        return System.IO.Directory.Exists(path) ? Path.Combine(path, ClassifierCheckpoint.FileName) : path;
+    }
 
     public override void Execute(string directory, CancellationToken cancellation)
     {
@@ -55,8 +64,10 @@ public sealed class ClassifierStage : Stage
         using var model = Build(architecture, objective, train.Shape, train.ClassCount);
         var context = (IRunContext)services.GetService(typeof(IRunContext))!;
         var progress = (IProgressReporter)services.GetService(typeof(IProgressReporter))!;
-        var log = new ClassifierTrainer(spec.Training, context, progress, logger)
-            .Train(model, objective, train, objective?.AuxiliaryBatchSize > 0 ? experiment.Data.Auxiliary : null);
+        var log = spec.Checkpoint is null
+            ? new ClassifierTrainer(spec.Training, context, progress, logger)
+                .Train(model, objective, train, objective?.AuxiliaryBatchSize > 0 ? experiment.Data.Auxiliary : null)
+            : LoadGiven(model, train, logger);
         var testAccuracy = ClassifierTrainer.Accuracy(model, test);
         logger.LogInformation("{Stage}: test accuracy {Acc:P2}", Id, testAccuracy);
         ClassifierCheckpoint.Save(directory, model, new JObject
@@ -67,7 +78,27 @@ public sealed class ClassifierStage : Stage
             ["input"] = ClassifierCheckpoint.Shape(train.Shape),
             ["classes"] = train.ClassCount,
         });
-        AtomicFile.WriteJson(Path.Combine(directory, "training.json"), new JObject { ["epochs"] = log, ["test_acc"] = testAccuracy });
+        AtomicFile.WriteJson(Path.Combine(directory, "training.json"), new JObject
+        {
+            ["epochs"] = log,
+            ["test_acc"] = testAccuracy,
+            ["checkpoint"] = spec.Checkpoint is null ? null : CheckpointFile(experiment, spec),
+        });
+    }
+
+    /// <summary>Fills the model from the spec's checkpoint instead of training it; no epochs to log.</summary>
+    private JArray LoadGiven(IClassifier model, ImageSet train, ILogger logger)
+    {
+        var file = CheckpointFile(experiment, spec);
+        var sidecar = MIForge.Numerics.Serialization.Checkpoint.ReadSidecar(file);
+        if (sidecar["input"] is JObject input && ClassifierCheckpoint.Shape(train.Shape) is var expected && !JToken.DeepEquals(input, expected))
+            throw new InvalidDataException($"{file}: the checkpoint is for input {input.ToString(Newtonsoft.Json.Formatting.None)}, the data are {expected.ToString(Newtonsoft.Json.Formatting.None)}");
+        if (sidecar["classes"] is JValue classes && (int)classes != train.ClassCount)
+            throw new InvalidDataException($"{file}: the checkpoint has {(int)classes} classes, the {Kind} needs {train.ClassCount}");
+        MIForge.Numerics.Serialization.Checkpoint.Load(file, model.Module);
+        model.Module.to(experiment.Device);
+        logger.LogInformation("{Stage}: loaded {File} instead of training", Id, file);
+        return [];
     }
 
     /// <summary>The trained classifier from this stage's folder, on the run device.</summary>

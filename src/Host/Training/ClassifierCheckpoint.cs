@@ -28,5 +28,16 @@ public static class ClassifierCheckpoint
         return model;
     }
 
+    /// <summary>SHA-256 of a checkpoint file and its sidecar, so a stage that uses it reruns when either changes.</summary>
+    public static string Digest(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint not found (write one with `miforge checkpoint import`)", path);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(File.ReadAllBytes(path));
+        var sidecar = Checkpoint.SidecarPath(path);
+        if (File.Exists(sidecar)) sha.AppendData(File.ReadAllBytes(sidecar));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
     public static JObject Shape(ImageShape s) => new() { ["channels"] = s.Channels, ["height"] = s.Height, ["width"] = s.Width };
 }
