@@ -11,6 +11,16 @@ public sealed class WganGpPriorTests
 {
     private static readonly ImageShape Gray16 = new(1, 16, 16);
 
+    /// <summary>Trains <paramref name="prior"/> for a few steps on gray bands and saves it in the stage folder.</summary>
+    private static string TrainedAndSaved(TestRun run, WganGpPrior prior, int steps)
+    {
+        using var data = Shapes.Bands(Gray16, 3, 8);
+        prior.Train(new PriorTraining(data, Steps: steps));
+        var folder = Path.Combine(run.StageDirectory, "prior");
+        prior.Save(folder);
+        return folder;
+    }
+
     internal static WganGpOptions Tiny => new() { LatentDim = 8, Width = 8, Epochs = 2, BatchSize = 8, CriticSteps = 2 };
 
     [Fact]
@@ -68,11 +78,8 @@ public sealed class WganGpPriorTests
     public void SaveThenLoadReproducesTheNetworks()
     {
         using var run = new TestRun();
-        using var data = Shapes.Bands(Gray16, 3, 8);
         using var prior = new WganGpPrior(Tiny, run, new RecordedProgress());
-        prior.Train(new PriorTraining(data, Steps: 3));
-        var folder = Path.Combine(run.StageDirectory, "prior");
-        prior.Save(folder);
+        var folder = TrainedAndSaved(run, prior, steps: 3);
         Assert.True(File.Exists(Path.Combine(folder, "generator.safetensors.json")));
 
         using var loaded = new WganGpPrior(new WganGpOptions(), run, new RecordedProgress());
@@ -89,11 +96,8 @@ public sealed class WganGpPriorTests
     public void CheckpointsKeepTheirTensorNames()
     {
         using var run = new TestRun();
-        using var data = Shapes.Bands(Gray16, 3, 8);
         using var prior = new WganGpPrior(Tiny, run, new RecordedProgress());
-        prior.Train(new PriorTraining(data, Steps: 1));
-        var folder = Path.Combine(run.StageDirectory, "prior");
-        prior.Save(folder);
+        var folder = TrainedAndSaved(run, prior, steps: 1);
         string[] batchNorm(string m) => [$"{m}.weight", $"{m}.bias", $"{m}.running_mean", $"{m}.running_var", $"{m}.num_batches_tracked"];
         AssertTensorNames(Path.Combine(folder, "generator.safetensors"),
             ["project.0.weight", .. batchNorm("project.1"), "upsample.0.weight", .. batchNorm("upsample.1"), "upsample.3.weight", "upsample.3.bias"]);
@@ -131,11 +135,8 @@ public sealed class WganGpPriorTests
     public void LoadingAnotherPluginsCheckpointFailsClearly()
     {
         using var run = new TestRun();
-        using var data = Shapes.Bands(Gray16, 3, 8);
         using var prior = new WganGpPrior(Tiny, run, new RecordedProgress());
-        prior.Train(new PriorTraining(data, Steps: 1));
-        var folder = Path.Combine(run.StageDirectory, "prior");
-        prior.Save(folder);
+        var folder = TrainedAndSaved(run, prior, steps: 1);
         using var other = new MIForge.Plugins.Priors.KedMi.KedMiGanPrior(new(), run, new RecordedProgress());
         var e = Assert.Throws<InvalidDataException>(() => other.Load(folder));
         Assert.Contains("wgan-gp", e.Message);
