@@ -57,6 +57,7 @@ public sealed class CheckpointImportTests : IDisposable
         torch.save(mcnn.state_dict(), f"{out}/mcnn.pth")
         wrapped = collections.OrderedDict(("module." + k, v) for k, v in scnn.state_dict().items())
         torch.save({"state_dict": wrapped, "epoch": 30, "best_acc": 99.1}, f"{out}/scnn.pth")
+        torch.save(mcnn.state_dict(), f"{out}/legacy.pth", _use_new_zipfile_serialization=False)
         with torch.no_grad():
             torch.save({"x": x, "mcnn": mcnn(x), "scnn": scnn(x)}, f"{out}/io.pth")
         """;
@@ -141,6 +142,10 @@ public sealed class CheckpointImportTests : IDisposable
         var r2 = Cli("checkpoint", "import", legacy, "--model", "mcnn", "--classes", "5", "--input", "1x32x32", "--out", Path.Combine(dir, "bad2"));
         Assert.Equal(ExitCodes.BadInput, r2.code);
         Assert.Contains("not-a-checkpoint.pth", r2.error);
+
+        var r4 = Cli("checkpoint", "import", Path.Combine(dir, "legacy.pth"), "--model", "mcnn", "--classes", "5", "--input", "1x32x32", "--out", Path.Combine(dir, "bad4"));
+        Assert.Equal(ExitCodes.BadInput, r4.code);
+        Assert.Contains("legacy.pth: saved in PyTorch's legacy (non-zip) format", r4.error);
 
         var r3 = Cli("checkpoint", "import", Path.Combine(dir, "mcnn.pth"), "--model", "mcnn", "--classes", "5", "--input", "1x32", "--out", Path.Combine(dir, "bad3"));
         Assert.Equal(ExitCodes.BadInput, r3.code);
