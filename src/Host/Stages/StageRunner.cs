@@ -8,9 +8,10 @@ using Newtonsoft.Json.Linq;
 namespace MIForge.Host.Stages;
 
 /// <summary>Runs stages in order, skipping those whose folder for the same content hash is
-/// already finished. A stage writes into "&lt;folder&gt;.partial", renamed when it returns, so a
-/// killed run leaves no half-finished stage behind and the next run resumes after the last
-/// finished one.</summary>
+/// already finished. A stage is computed under its <see cref="StageLock"/>, so processes sharing a run
+/// folder never compute one stage twice at once: the second waits, then finds it cached. It writes into
+/// "&lt;folder&gt;.partial", renamed when it returns, so a killed run leaves no half-finished stage
+/// behind and the next run resumes after the last finished one.</summary>
 public sealed class StageRunner(RunFolder run, ILogger logger)
 {
     /// <summary>Bumped when stage folder contents change meaning, or when host code changes what a
@@ -34,17 +35,30 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
             }
             var forced = force.Any(f => f == stage.Id || f == stage.Kind) || stage.Inputs.Any(rerun.Contains);
             var dir = run.StageDirectory(stage.Id, stage.Hash);
-            if (stage.Caching == StageCaching.Cached && !forced && File.Exists(Path.Combine(dir, StageRecord.FileName)))
+            if (Cached(stage, dir, forced) is { } cached)
             {
-                stage.Directory = dir;
-                logger.LogInformation("stage {Stage}: cached ({Dir})", stage.Id, dir);
-                outcomes.Add(new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Cached, dir, 0));
+                outcomes.Add(cached);
+                continue;
+            }
+            using var stageLock = StageLock.Acquire(dir, logger, cancellation);
+            // another process may have finished it while this one waited for the lock
+            if (Cached(stage, dir, forced) is { } finished)
+            {
+                outcomes.Add(finished);
                 continue;
             }
             if (forced) rerun.Add(stage);
             outcomes.Add(Execute(stage, dir, cancellation));
         }
         return outcomes;
+    }
+
+    private StageOutcome? Cached(Stage stage, string dir, bool forced)
+    {
+        if (stage.Caching != StageCaching.Cached || forced || !File.Exists(Path.Combine(dir, StageRecord.FileName))) return null;
+        stage.Directory = dir;
+        logger.LogInformation("stage {Stage}: cached ({Dir})", stage.Id, dir);
+        return new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Cached, dir, 0);
     }
 
     private StageOutcome Execute(Stage stage, string dir, CancellationToken cancellation)
@@ -59,8 +73,7 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
         {
             stage.Execute(partial, cancellation);
             StageRecord.Write(partial, stage, started, clock.Elapsed);
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-            Directory.Move(partial, dir);
+            Commit(partial, dir);
         }
         catch (Exception e)
         {
@@ -89,6 +102,20 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
         ["code"] = stage.Code,
         ["inputs"] = new JArray(stage.Inputs.Select(i => i.Hash)),
     });
+
+    /// <summary>Puts the finished <paramref name="partial"/> folder in place (under the stage lock): a folder
+    /// being replaced (a forced rerun) is first renamed aside, so <paramref name="dir"/> is never half-deleted.</summary>
+    private static void Commit(string partial, string dir)
+    {
+        string? old = null;
+        if (Directory.Exists(dir))
+        {
+            old = $"{dir}.replaced-{Guid.NewGuid():N}";
+            Directory.Move(dir, old);
+        }
+        Directory.Move(partial, dir);
+        if (old is not null) TryDelete(old);
+    }
 
     private static void TryDelete(string dir)
     {

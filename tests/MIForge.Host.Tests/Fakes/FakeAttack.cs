@@ -27,7 +27,7 @@ public sealed class FakeAttack(FakeAttackOptions options, IRunContext context, I
 
     public Reconstructions Invert(AttackRequest request)
     {
-        Counters.Attacks++;
+        Interlocked.Increment(ref Counters.Attacks);
         if (options.Fail) throw new InvalidOperationException("the fake attack was told to fail");
         for (var waited = 0; waited < options.SleepMs; waited += 20)
         {

@@ -12,7 +12,7 @@ public sealed class FakeAttackAccuracy : IMetric
 
     public IReadOnlyDictionary<string, double> Compute(MetricContext context)
     {
-        Counters.Metrics++;
+        Interlocked.Increment(ref Counters.Metrics);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var r = context.Reconstructions!;

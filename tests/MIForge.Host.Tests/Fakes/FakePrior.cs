@@ -32,7 +32,7 @@ public sealed class FakePrior(FakePriorOptions options) : IPrior
 
     public void Train(PriorTraining training)
     {
-        Counters.PriorTrainings++;
+        Interlocked.Increment(ref Counters.PriorTrainings);
         generator = new Generator(training.Data.Shape);
     }
 
