@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MIForge.Host.Cli;
 
-/// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import.</summary>
+/// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import, verify.</summary>
 public static class CommandLine
 {
     private static readonly Option<string[]> pluginsOption = new("--plugins") { Description = "An extra plugin folder (or a folder of plugin folders); repeatable.", AllowMultipleArgumentsPerToken = false };
@@ -24,6 +24,7 @@ public static class CommandLine
         root.Subcommands.Add(PluginsCommand(output, error, settings));
         root.Subcommands.Add(DescribeCommand(output, error, settings));
         root.Subcommands.Add(CheckpointCommand(output, error, settings));
+        root.Subcommands.Add(VerifyCommand(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -140,6 +141,20 @@ public static class CommandLine
             return ExitCodes.Success;
         }));
         return new Command("checkpoint", "Work with checkpoints.") { import };
+    }
+
+    private static Command VerifyCommand(TextWriter output, TextWriter error)
+    {
+        var run = new Argument<string>("run") { Description = "A run folder (the --out of miforge run)." };
+        var command = new Command("verify", "Check every finished stage of a run folder against the sizes and SHA-256 its stage.json records.") { run, verboseOption };
+        command.SetAction(p => Guard(p, error, _ =>
+        {
+            var (stages, files, problems) = RunVerification.Check(p.GetValue(run)!);
+            foreach (var problem in problems) error.WriteLine($"error: {problem}");
+            output.WriteLine($"{p.GetValue(run)}: {stages} stages, {files} files checked, {problems.Count} problem{(problems.Count == 1 ? "" : "s")}");
+            return problems.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+        }));
+        return command;
     }
 
     /// <summary>Runs a command body, turning exceptions into messages and exit codes; stack traces only with --verbose.</summary>

@@ -15,7 +15,12 @@ public static class MetricRows
     public static IReadOnlyList<MetricRow> Read(string directory)
     {
         var path = Path.Combine(directory, FileName);
-        return File.Exists(path) ? JArray.Parse(File.ReadAllText(path)).OfType<JObject>().Select(MetricRow.FromJson).ToArray() : [];
+        if (!File.Exists(path)) throw new InvalidDataException($"{path}: missing; the stage that computes these metric rows must be rerun");
+        try { return JArray.Parse(File.ReadAllText(path)).OfType<JObject>().Select(MetricRow.FromJson).ToArray(); }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException or NullReferenceException)
+        {
+            throw new InvalidDataException($"{path}: not a list of metric rows ({e.Message})", e);
+        }
     }
 
     /// <summary>Runs every metric whose inputs <paramref name="context"/> has; rows are scoped by the ids given.</summary>

@@ -20,5 +20,17 @@ public static class StageRecord
             ["inputs"] = new JArray(stage.Inputs.Select(i => new JObject { ["id"] = i.Id, ["hash"] = i.Hash })),
             ["started"] = started.ToString("O"),
             ["seconds"] = Math.Round(duration.TotalSeconds, 3),
+            ["files"] = StageFiles.Record(directory, FileName),
         });
+
+    /// <summary>Verifies a finished stage folder against the files its stage.json records (folders written
+    /// before files were recorded have nothing to verify).</summary>
+    public static void Verify(string directory, string stageId)
+    {
+        var path = Path.Combine(directory, FileName);
+        JObject record;
+        try { record = JObject.Parse(File.ReadAllText(path)); }
+        catch (Newtonsoft.Json.JsonException e) { throw new InvalidDataException($"{path}: not a stage record ({e.Message}); rerun it with --force {stageId}", e); }
+        if (record["files"] is JObject files) StageFiles.Verify(directory, files, stageId);
+    }
 }

@@ -56,6 +56,7 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
     private StageOutcome? Cached(Stage stage, string dir, bool forced)
     {
         if (stage.Caching != StageCaching.Cached || forced || !File.Exists(Path.Combine(dir, StageRecord.FileName))) return null;
+        StageRecord.Verify(dir, stage.Id);
         stage.Directory = dir;
         logger.LogInformation("stage {Stage}: cached ({Dir})", stage.Id, dir);
         return new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Cached, dir, 0);
