@@ -173,7 +173,7 @@ public static class CommandLine
         }
         catch (Exception e)
         {
-            if (e is ManifestException m) foreach (var x in m.Errors) error.WriteLine($"error: {x}");
+            if (e is ManifestException m) ErrorLines.Write(error, m.Errors.Select(x => x.ToString()));
             else error.WriteLine($"error: {e.Message}");
             if (verbose) error.WriteLine(e.ToString());
             return ExitCodes.Of(e);

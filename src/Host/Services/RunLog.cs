@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace MIForge.Host.Services;
 
-/// <summary>A logger provider writing every message to a log file and, at or above a level, to a console writer.</summary>
+/// <summary>A logger provider writing every message to a log file and, from a level up to warnings, to a console
+/// writer. Errors go to the file only: the command that fails prints its error once, itself.</summary>
 public sealed class RunLog(TextWriter console, LogLevel consoleLevel) : ILoggerProvider
 {
     private readonly object gate = new();
@@ -32,14 +33,13 @@ public sealed class RunLog(TextWriter console, LogLevel consoleLevel) : ILoggerP
         lock (gate)
         {
             file?.WriteLine($"{DateTime.UtcNow:O} {level,-11} {category}: {message}{(e is null ? "" : Environment.NewLine + e)}");
-            if (level >= consoleLevel) console.WriteLine($"{Label(level)}{shortCategory}: {message}");
+            if (level >= consoleLevel && level < LogLevel.Error) console.WriteLine($"{Label(level)}{shortCategory}: {message}");
         }
     }
 
     private static string Label(LogLevel l) => l switch
     {
         LogLevel.Warning => "warning: ",
-        LogLevel.Error or LogLevel.Critical => "error: ",
         _ => "",
     };
 

@@ -17,35 +17,52 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
     public static string Root(LoadedManifest loaded, string? outDir) =>
         Path.GetFullPath(outDir ?? Path.Combine("runs", loaded.Points[0].Model.Name));
 
-    /// <summary>Outcomes of every stage, per point label.</summary>
+    /// <summary>Outcomes of every stage, per point label. Every point is planned (and --out and --force
+    /// checked) before anything is written.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<StageOutcome>> Run(LoadedManifest loaded, string? outDir, IReadOnlyCollection<string> force, CancellationToken cancellation)
     {
         var root = Root(loaded, outDir);
-        Directory.CreateDirectory(root);
-        AtomicFile.WriteJson(Path.Combine(root, "manifest.given.json"), loaded.Given);
-        var logger = ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger("MIForge.Run");
-        var results = new Dictionary<string, IReadOnlyList<StageOutcome>>();
-        foreach (var point in loaded.Points)
+        if (File.Exists(root))
+            throw new ManifestException(null, "--out", $"{root} is a file; expected a folder for the run (it is created when missing)");
+        var planned = new List<(ManifestPoint point, RunFolder run, Experiment experiment, IReadOnlyList<Stage> stages)>();
+        try
         {
-            var run = new RunFolder(root, point.Label);
-            Directory.CreateDirectory(run.Directory);
-            log.WriteTo(Path.Combine(run.LogsDirectory, "run.log"));
-            logger.LogInformation("run {Name} {Point} into {Dir}", point.Model.Name, point.Label, run.Directory);
-            AtomicFile.WriteJson(run.ResolvedManifest, point.Resolved);
-            AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders));
-            if (point.Model.Threads > 0) torch.set_num_threads(point.Model.Threads);
-            using var experiment = new Experiment(loaded, point, run, catalog, services, progress, cancellation);
-            var stages = StagePlan.Build(experiment);
-            CheckForce(force, stages, loaded.File);
-            var outcomes = new StageRunner(run, logger).Run(stages, force, cancellation);
-            AtomicFile.WriteJson(run.Stages, new JArray(outcomes.Select(o => new JObject
+            foreach (var point in loaded.Points)
             {
-                ["id"] = o.Id, ["kind"] = o.Kind, ["hash"] = o.Hash, ["status"] = o.Status.ToString().ToLowerInvariant(),
-                ["directory"] = o.Directory, ["seconds"] = Math.Round(o.Seconds, 3),
-            })));
-            results[point.Label] = outcomes;
+                var run = new RunFolder(root, point.Label);
+                var experiment = new Experiment(loaded, point, run, catalog, services, progress, cancellation);
+                planned.Add((point, run, experiment, StagePlan.Build(experiment)));
+                CheckForce(force, planned[^1].stages, loaded.File);
+            }
+            Directory.CreateDirectory(root);
+            AtomicFile.WriteJson(Path.Combine(root, "manifest.given.json"), loaded.Given);
+            var logger = ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger("MIForge.Run");
+            var results = new Dictionary<string, IReadOnlyList<StageOutcome>>();
+            for (var i = 0; i < planned.Count; i++)
+            {
+                var (point, run, experiment, stages) = planned[i];
+                Directory.CreateDirectory(run.Directory);
+                log.WriteTo(Path.Combine(run.LogsDirectory, "run.log"));
+                logger.LogInformation("run {Name} {Point} into {Dir}", point.Model.Name, point.Label, run.Directory);
+                AtomicFile.WriteJson(run.ResolvedManifest, point.Resolved);
+                if (point.Model.Threads > 0) torch.set_num_threads(point.Model.Threads);
+                AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders));
+                var outcomes = new StageRunner(run, logger).Run(stages, force, cancellation);
+                AtomicFile.WriteJson(run.Stages, new JArray(outcomes.Select(o => new JObject
+                {
+                    ["id"] = o.Id, ["kind"] = o.Kind, ["hash"] = o.Hash, ["status"] = o.Status.ToString().ToLowerInvariant(),
+                    ["directory"] = o.Directory, ["seconds"] = Math.Round(o.Seconds, 3),
+                })));
+                results[point.Label] = outcomes;
+                experiment.Dispose(); // frees this point's data before the next point loads its own
+                planned[i] = default;
+            }
+            return results;
         }
-        return results;
+        finally
+        {
+            foreach (var p in planned) p.experiment?.Dispose();
+        }
     }
 
     private static void CheckForce(IReadOnlyCollection<string> force, IReadOnlyList<Stage> stages, string file)
