@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MIForge.Host.Plugins;
 
 namespace MIForge.Quickstart.Tests;
 
@@ -21,15 +22,9 @@ public sealed class SignalTests : IDisposable
     }
     """;
 
-    private static string HostDll()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var dll = Path.Combine(d.FullName, "artifacts", "bin", "MIForge.Host", "Release", "net10.0", "MIForge.Host.dll");
-            if (File.Exists(dll)) return dll;
-        }
-        throw new FileNotFoundException("MIForge.Host.dll (Release build) not found above " + AppContext.BaseDirectory);
-    }
+    private static string HostDll() => Path.Combine(
+        PluginFolders.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory),
+        "artifacts", "bin", "MIForge.Host", "Release", "net10.0", "MIForge.Host.dll");
 
     [Fact]
     public async Task Sigterm_keeps_finished_stages_removes_the_partial_one_and_exits_1()

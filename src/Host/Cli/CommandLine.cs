@@ -1,10 +1,14 @@
 using System.CommandLine;
+using MIForge.Abstractions;
+using MIForge.Host.Checkpoints;
 using MIForge.Host.Manifests;
 using MIForge.Host.Plugins;
 using MIForge.Host.Runs;
 using MIForge.Host.Services;
 using MIForge.Host.Stages;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace MIForge.Host.Cli;
 
@@ -123,19 +127,19 @@ public static class CommandLine
         import.SetAction(p => Guard(p, error, log =>
         {
             var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
-            Newtonsoft.Json.Linq.JObject? json = null;
+            JObject? json = null;
             if (p.GetValue(options) is { } text)
             {
-                try { json = Newtonsoft.Json.Linq.JObject.Parse(text); }
-                catch (Newtonsoft.Json.JsonReaderException e) { throw new ManifestException(null, "--options", $"expected a JSON object: {e.Message}"); }
+                try { json = JObject.Parse(text); }
+                catch (JsonReaderException e) { throw new ManifestException(null, "--options", $"expected a JSON object: {e.Message}"); }
             }
             if (p.GetValue(classes) is var n && n < 1) throw new ManifestException(null, "--classes", $"expected a positive number of classes, got {n}");
-            var request = new Checkpoints.CheckpointImportRequest(p.GetValue(file)!,
-                new MIForge.Abstractions.PluginRef<MIForge.Abstractions.IModelArchitecture>(p.GetValue(model)!, json),
-                p.GetValue(classes), Checkpoints.CheckpointImport.ParseShape(p.GetValue(input)!), p.GetValue(outDir)!,
-                Checkpoints.CheckpointImport.ParseRenames(p.GetValue(maps) ?? []));
+            var request = new CheckpointImportRequest(p.GetValue(file)!,
+                new PluginRef<IModelArchitecture>(p.GetValue(model)!, json),
+                p.GetValue(classes), CheckpointImport.ParseShape(p.GetValue(input)!), p.GetValue(outDir)!,
+                CheckpointImport.ParseRenames(p.GetValue(maps) ?? []));
             using var services = HostSetup.Services(log, p.GetValue(verboseOption));
-            var (path, keys) = new Checkpoints.CheckpointImport(catalog, services).Run(request);
+            var (path, keys) = new CheckpointImport(catalog, services).Run(request);
             var renamed = keys.Count(kv => kv.Key != kv.Value);
             output.WriteLine($"{path}: {keys.Count} tensors imported from {request.File}{(renamed > 0 ? $" ({renamed} matched under another name; see the sidecar)" : "")}");
             return ExitCodes.Success;

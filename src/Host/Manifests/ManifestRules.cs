@@ -56,8 +56,7 @@ public static partial class ManifestRules
         foreach (var (spec, path) in classifiers)
         {
             if (spec.Checkpoint is null) continue;
-            var full = Path.GetFullPath(Path.Combine(directory, spec.Checkpoint));
-            var file = Directory.Exists(full) ? Path.Combine(full, Training.ClassifierCheckpoint.FileName) : full;
+            var file = Training.ClassifierCheckpoint.Resolve(directory, spec.Checkpoint);
             if (!File.Exists(file))
                 errors.Add(path, $"expected a checkpoint folder or model.safetensors (from `miforge checkpoint import`), but {file} does not exist");
         }

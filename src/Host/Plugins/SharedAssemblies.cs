@@ -18,8 +18,12 @@ public static class SharedAssemblies
         || (name is not null && name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
             && name.EndsWith(".Abstractions", StringComparison.Ordinal));
 
-    /// <summary>The shared assemblies the host can provide: those loaded now and those beside the host.</summary>
-    public static IReadOnlyList<AssemblyName> Provided()
+    private static readonly Lazy<IReadOnlyList<AssemblyName>> provided = new(Find);
+
+    /// <summary>The shared assemblies the host can provide: those loaded and those beside the host (found once).</summary>
+    public static IReadOnlyList<AssemblyName> Provided() => provided.Value;
+
+    private static IReadOnlyList<AssemblyName> Find()
     {
         var names = new Dictionary<string, AssemblyName>(StringComparer.Ordinal);
         foreach (var a in AppDomain.CurrentDomain.GetAssemblies())

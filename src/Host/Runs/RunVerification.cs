@@ -1,5 +1,4 @@
 using MIForge.Host.Stages;
-using Newtonsoft.Json.Linq;
 
 namespace MIForge.Host.Runs;
 
@@ -20,17 +19,13 @@ public static class RunVerification
             var recordPath = Path.Combine(dir, StageRecord.FileName);
             if (!File.Exists(recordPath)) continue; // a .partial or a folder being replaced
             stages++;
-            string id = Path.GetFileName(dir);
             try
             {
-                var record = JObject.Parse(File.ReadAllText(recordPath));
-                id = (string?)record["id"] ?? id;
-                files += (record["files"] as JObject)?.Count ?? 0;
-                StageRecord.Verify(dir, id);
+                files += StageRecord.Verify(dir);
             }
-            catch (Exception e) when (e is InvalidDataException or Newtonsoft.Json.JsonException)
+            catch (InvalidDataException e)
             {
-                problems.Add(e is InvalidDataException ? e.Message : $"{recordPath}: not a stage record ({e.Message}); rerun it with --force {id}");
+                problems.Add(e.Message);
             }
         }
         return (stages, files, problems);

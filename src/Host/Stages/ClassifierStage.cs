@@ -46,11 +46,7 @@ public sealed class ClassifierStage : Stage
     };
 
     /// <summary>The model.safetensors a spec's <c>checkpoint</c> names, resolved against the manifest's folder.</summary>
-    private static string CheckpointFile(Experiment e, ClassifierSpec s)
-    {
-        var path = Path.GetFullPath(Path.Combine(e.Loaded.Directory, s.Checkpoint!));
-        return System.IO.Directory.Exists(path) ? Path.Combine(path, ClassifierCheckpoint.FileName) : path;
-    }
+    private static string CheckpointFile(Experiment e, ClassifierSpec s) => ClassifierCheckpoint.Resolve(e.Loaded.Directory, s.Checkpoint!);
 
     public override void Execute(string directory, CancellationToken cancellation)
     {

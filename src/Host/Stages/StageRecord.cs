@@ -24,13 +24,19 @@ public static class StageRecord
         });
 
     /// <summary>Verifies a finished stage folder against the files its stage.json records (folders written
-    /// before files were recorded have nothing to verify).</summary>
-    public static void Verify(string directory, string stageId)
+    /// before files were recorded have nothing to verify); returns how many files were checked. Messages name
+    /// <paramref name="stageId"/>, by default the id the record holds.</summary>
+    public static int Verify(string directory, string? stageId = null)
     {
         var path = Path.Combine(directory, FileName);
         JObject record;
         try { record = JObject.Parse(File.ReadAllText(path)); }
-        catch (Newtonsoft.Json.JsonException e) { throw new InvalidDataException($"{path}: not a stage record ({e.Message}); rerun it with --force {stageId}", e); }
-        if (record["files"] is JObject files) StageFiles.Verify(directory, files, stageId);
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a stage record ({e.Message}); rerun it with --force {stageId ?? Path.GetFileName(directory)}", e);
+        }
+        if (record["files"] is not JObject files) return 0;
+        StageFiles.Verify(directory, files, stageId ?? (string?)record["id"] ?? Path.GetFileName(directory));
+        return files.Count;
     }
 }

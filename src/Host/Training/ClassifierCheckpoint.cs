@@ -28,6 +28,14 @@ public static class ClassifierCheckpoint
         return model;
     }
 
+    /// <summary>The model.safetensors a manifest's <c>checkpoint</c> names: a folder holding one, or the file;
+    /// relative paths are taken from <paramref name="manifestDirectory"/>.</summary>
+    public static string Resolve(string manifestDirectory, string checkpoint)
+    {
+        var path = Path.GetFullPath(Path.Combine(manifestDirectory, checkpoint));
+        return Directory.Exists(path) ? Path.Combine(path, FileName) : path;
+    }
+
     /// <summary>SHA-256 of a checkpoint file and its sidecar, so a stage that uses it reruns when either changes.</summary>
     public static string Digest(string path)
     {
