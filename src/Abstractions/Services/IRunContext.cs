@@ -15,9 +15,13 @@ public interface IRunContext
     /// <summary>The device tensors should live on.</summary>
     Device Device { get; }
 
-    /// <summary>The stage's seed, derived from the manifest seed and the stage's identity; torch's
-    /// global generator is already seeded with it.</summary>
+    /// <summary>The stage's seed, derived from the manifest seed and the stage's identity; the host
+    /// seeds torch's global generator with it just before the stage starts, and never again during it.</summary>
     long Seed { get; }
+
+    /// <summary>A torch generator seeded with <see cref="Seed"/>, owned by this stage: explicit draws
+    /// (randn, rand, randperm) that take it depend on nothing outside the stage.</summary>
+    Generator Generator { get; }
 
     /// <summary>A managed RNG seeded with <see cref="Seed"/>, for shuffling and sampling indices.</summary>
     Random Random { get; }

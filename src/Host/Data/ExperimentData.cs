@@ -3,9 +3,9 @@ using MIForge.Host.Manifests;
 
 namespace MIForge.Host.Data;
 
-/// <summary>The data of one run, loaded on first use: private/public/evaluator views of the
-/// dataset per the class split, plus auxiliary and OOD sets.</summary>
-public sealed class ExperimentData(DataSpec spec, Func<PluginRef<IDataset>, IDataset> create) : IDisposable
+/// <summary>The data of one run: private/public/evaluator views of the dataset per the class split,
+/// plus auxiliary and OOD sets. <see cref="LoadAll"/> reads every part; views are cut on first use.</summary>
+public sealed class ExperimentData(DataSpec spec, IReadOnlyList<OodSetSpec> oodSets, Func<PluginRef<IDataset>, IDataset> create) : IDisposable
 {
     private readonly Dictionary<string, ImageSet> cache = [];
     private (ImageSet train, ImageSet test)? full;
@@ -35,6 +35,15 @@ public sealed class ExperimentData(DataSpec spec, Func<PluginRef<IDataset>, IDat
         if (!set.Invert) return images;
         using (images) return new ImageSet((1 - images.Images).DetachFromDisposeScope(), images.Labels.clone().DetachFromDisposeScope(), images.ClassCount, images.ClassNames);
     });
+
+    /// <summary>Reads every dataset the manifest names (the dataset's train and test parts, the auxiliary
+    /// set, each OOD test set), so that stages only cut views of what is loaded.</summary>
+    public void LoadAll()
+    {
+        _ = Full;
+        _ = Auxiliary;
+        foreach (var set in oodSets) OodTest(set);
+    }
 
     /// <summary>Dataset classes that are private, in target-label order: the evaluator's class of each target label.</summary>
     public IReadOnlyList<int> PrivateClasses => spec.Split?.Private ?? AllClasses;

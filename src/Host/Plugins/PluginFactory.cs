@@ -7,8 +7,9 @@ using Newtonsoft.Json.Linq;
 
 namespace MIForge.Host.Plugins;
 
-/// <summary>Creates plugins: binds their options from JSON, then builds them with the stage's services.</summary>
-public sealed class PluginFactory(PluginCatalog catalog, IServiceProvider services, string? manifestFile) : IPluginFactory
+/// <summary>Creates plugins: binds their options from JSON, then builds them with the stage's services;
+/// a plugin that is <see cref="IDisposable"/> is handed to <paramref name="owner"/>, which disposes it.</summary>
+public sealed class PluginFactory(PluginCatalog catalog, IServiceProvider services, string? manifestFile, Action<IDisposable>? owner = null) : IPluginFactory
 {
     private readonly OptionsBinder binder = new(catalog);
 
@@ -26,9 +27,10 @@ public sealed class PluginFactory(PluginCatalog catalog, IServiceProvider servic
             args.Add(binder.Bind(t, options, errors, options?.Path ?? ""));
             errors.ThrowIfAny();
         }
+        object instance;
         try
         {
-            return ActivatorUtilities.CreateInstance(services, plugin.Type, args.ToArray());
+            instance = ActivatorUtilities.CreateInstance(services, plugin.Type, args.ToArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -38,5 +40,7 @@ public sealed class PluginFactory(PluginCatalog catalog, IServiceProvider servic
                 : $"failed in its constructor: {inner.Message}";
             throw new PluginLoadException($"plugin {plugin.Id} ({plugin.Type.FullName}, from {plugin.Source}) {what}", inner);
         }
+        if (instance is IDisposable disposable) owner?.Invoke(disposable);
+        return instance;
     }
 }

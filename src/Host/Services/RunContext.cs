@@ -5,12 +5,13 @@ using static TorchSharp.torch;
 namespace MIForge.Host.Services;
 
 /// <summary>The <see cref="IRunContext"/> a stage's plugins receive.</summary>
-public sealed class RunContext(string runDirectory, string stageDirectory, string manifestDirectory, Device device, long seed, CancellationToken cancellation) : IRunContext
+public sealed class RunContext(string runDirectory, string stageDirectory, string manifestDirectory, Device device, long seed, Generator generator, CancellationToken cancellation) : IRunContext
 {
     public string RunDirectory { get; } = runDirectory;
     public string StageDirectory { get; } = stageDirectory;
     public Device Device { get; } = device;
     public long Seed { get; } = seed;
+    public Generator Generator { get; } = generator;
     public Random Random { get; } = new(unchecked((int)(seed ^ (seed >> 32))));
     public CancellationToken Cancellation { get; } = cancellation;
 

@@ -33,11 +33,15 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
         return c;
     }
 
-    public override void Execute(string directory, CancellationToken cancellation)
+    /// <summary>An attack with <c>seedAs</c> draws what the attack it names would (e.g. ppdg's round 0 is its base attack).</summary>
+    public override string SeedKey => IdOf(target, spec.SeedAs ?? spec.Id!);
+
+    public override void Execute(StageContext stage)
     {
-        var services = experiment.BeginStage(Id, directory, IdOf(target, spec.SeedAs ?? spec.Id!));
+        var directory = stage.Directory;
+        using var services = experiment.ServicesFor(Id, stage);
         var scope = new StageServicesScope(Id, directory, services);
-        var attack = experiment.Create(spec.Attack!, Id, directory, services);
+        var attack = experiment.Create(spec.Attack!, services);
         if (attack.Requires > spec.Access)
             throw new InvalidOperationException($"the attack needs {attack.Requires} access but the manifest grants {spec.Access}");
         using var classifier = target.Load(scope);

@@ -48,15 +48,16 @@ public sealed class ClassifierStage : Stage
     /// <summary>The model.safetensors a spec's <c>checkpoint</c> names, resolved against the manifest's folder.</summary>
     private static string CheckpointFile(Experiment e, ClassifierSpec s) => ClassifierCheckpoint.Resolve(e.Loaded.Directory, s.Checkpoint!);
 
-    public override void Execute(string directory, CancellationToken cancellation)
+    public override void Execute(StageContext stage)
     {
-        var services = experiment.BeginStage(Id, directory);
+        var directory = stage.Directory;
+        using var services = experiment.ServicesFor(Id, stage);
         var logger = experiment.Logs.CreateLogger("MIForge.Stage." + Id);
         var isTarget = Kind == "target";
         var train = isTarget ? experiment.Data.PrivateTrain : experiment.Data.EvaluatorTrain;
         var test = isTarget ? experiment.Data.PrivateTest : experiment.Data.EvaluatorTest;
-        var architecture = experiment.Create(spec.Model!, Id, directory, services);
-        var objective = defense is null ? null : experiment.Create(defense, Id, directory, services);
+        var architecture = experiment.Create(spec.Model!, services);
+        var objective = defense is null ? null : experiment.Create(defense, services);
         using var model = Build(architecture, objective, train.Shape, train.ClassCount);
         var context = (IRunContext)services.GetService(typeof(IRunContext))!;
         var progress = (IProgressReporter)services.GetService(typeof(IProgressReporter))!;
@@ -100,8 +101,8 @@ public sealed class ClassifierStage : Stage
     /// <summary>The trained classifier from this stage's folder, on the run device.</summary>
     public IClassifier Load(StageServicesScope scope)
     {
-        var architecture = experiment.Create(spec.Model!, scope.StageId, scope.Directory, scope.Services);
-        var objective = defense is null ? null : experiment.Create(defense, scope.StageId, scope.Directory, scope.Services);
+        var architecture = experiment.Create(spec.Model!, scope.Services);
+        var objective = defense is null ? null : experiment.Create(defense, scope.Services);
         var model = ClassifierCheckpoint.Load(Directory!, (shape, classes) => Build(architecture, objective, shape, classes));
         model.Module.to(experiment.Device);
         return model;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using MIForge.Abstractions;
 using MIForge.Host.Data;
 using MIForge.Host.Manifests;
@@ -19,6 +17,7 @@ public sealed class Experiment : IDisposable
 {
     private readonly Lazy<ExperimentData> data;
     private readonly Lazy<Device> device;
+    private StageServices? dataServices;
 
     public Experiment(LoadedManifest loaded, ManifestPoint point, RunFolder run, PluginCatalog catalog, IServiceProvider services, TextWriter progress, CancellationToken cancellation)
     {
@@ -31,7 +30,11 @@ public sealed class Experiment : IDisposable
         Cancellation = cancellation;
         Writer = new OptionsWriter(catalog);
         Logs = (ILoggerFactory)services.GetService(typeof(ILoggerFactory))!;
-        data = new Lazy<ExperimentData>(() => new ExperimentData(Manifest.Data, r => Create(r, "data", Run.Directory)));
+        data = new Lazy<ExperimentData>(() =>
+        {
+            dataServices = ServicesFor("data", Run.Directory);
+            return new ExperimentData(Manifest.Data, Manifest.Ood?.Sets ?? [], r => Create(r, dataServices));
+        });
         device = new Lazy<Device>(() => RunDevice.Of(Manifest.Device, loaded.File));
     }
 
@@ -46,33 +49,37 @@ public sealed class Experiment : IDisposable
     public OptionsWriter Writer { get; }
     public ILoggerFactory Logs { get; }
 
-    /// <summary>The run's data; loading happens only when a stage that runs needs it.</summary>
+    /// <summary>The run's data; the runner loads it (the data stage) before the first stage that runs and needs it.</summary>
     public ExperimentData Data => data.Value;
 
     /// <summary>The manifest's device, resolved when a stage that runs first needs it (a CUDA request without CUDA is bad input).</summary>
     public Device Device => device.Value;
 
-    /// <summary>The seed of a stage: derived from the manifest seed and the stage id.</summary>
-    public long SeedOf(string stageId)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{Manifest.Seed}:{stageId}"));
-        return BitConverter.ToInt64(bytes, 0) & long.MaxValue;
-    }
+    /// <summary>The seed of a stage with this seed key (its id, or the id it seeds as).</summary>
+    public long SeedOf(string seedKey) => StageSeed.Of(Manifest.Seed, seedKey);
 
-    /// <summary>Seeds torch for a stage (from <paramref name="seedKey"/>, default its id) and returns the services its plugins get.</summary>
-    public StageServices BeginStage(string stageId, string directory, string? seedKey = null)
+    /// <summary>The services a stage's plugins get while the runner executes it; seeds nothing (the runner did).</summary>
+    public StageServices ServicesFor(string stageId, StageContext stage)
     {
-        var seed = SeedOf(seedKey ?? stageId);
-        torch.manual_seed(seed);
-        var context = new RunContext(Run.Directory, directory, Loaded.Directory, Device, seed, Cancellation);
+        var context = new RunContext(Run.Directory, stage.Directory, Loaded.Directory, Device, stage.Seed, stage.Generator, stage.Cancellation);
         var services = new StageServices(Services, context, new ConsoleProgress(stageId, Progress, Logs.CreateLogger("MIForge.Stage." + stageId)));
-        services.Factory = new PluginFactory(Catalog, services, Loaded.File);
+        services.Factory = new PluginFactory(Catalog, services, Loaded.File, services.Own);
         return services;
     }
 
-    /// <summary>Creates a plugin for a stage (a fresh stage context when none is given).</summary>
-    public T Create<T>(PluginRef<T> reference, string stageId, string directory, StageServices? services = null) where T : class =>
-        (services ?? BeginStage(stageId, directory)).Factory!.Create(reference);
+    /// <summary>Services for creating plugins outside a stage's execution (planning, loading data), with
+    /// the seed <paramref name="stageId"/> would have; torch's generators are left alone.</summary>
+    public StageServices ServicesFor(string stageId, string directory)
+    {
+        var seed = SeedOf(stageId);
+        var generator = new Generator((ulong)seed);
+        var services = ServicesFor(stageId, new StageContext(directory, seed, generator, Cancellation));
+        services.Own(generator);
+        return services;
+    }
+
+    /// <summary>Creates a plugin with a stage's services.</summary>
+    public T Create<T>(PluginRef<T> reference, StageServices services) where T : class => services.Factory!.Create(reference);
 
     /// <summary>"kind/name (from folder)" of a referenced plugin, for stage labels.</summary>
     public string Describe<T>(PluginRef<T> reference) where T : class =>
@@ -81,5 +88,6 @@ public sealed class Experiment : IDisposable
     public void Dispose()
     {
         if (data.IsValueCreated) data.Value.Dispose();
+        dataServices?.Dispose();
     }
 }

@@ -47,7 +47,7 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
                 AtomicFile.WriteJson(run.ResolvedManifest, point.Resolved);
                 if (point.Model.Threads > 0) torch.set_num_threads(point.Model.Threads);
                 AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders));
-                var outcomes = new StageRunner(run, logger).Run(stages, force, cancellation);
+                var outcomes = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(experiment.Device)).Run(stages, force, cancellation);
                 AtomicFile.WriteJson(run.Stages, new JArray(outcomes.Select(o => new JObject
                 {
                     ["id"] = o.Id, ["kind"] = o.Kind, ["hash"] = o.Hash, ["status"] = o.Status.ToString().ToLowerInvariant(),

@@ -13,9 +13,11 @@ public sealed class MetricsStage(Experiment e, ClassifierStage target, AttackSta
         new JObject { ["metrics"] = new JArray(e.Manifest.Metrics.Select(m => e.Writer.WriteRef(m))) },
         new Stage?[] { data, target, attack, evaluator }.OfType<Stage>().ToArray())
 {
-    public override void Execute(string directory, CancellationToken cancellation)
+    public override void Execute(StageContext stage)
     {
-        var scope = new StageServicesScope(Id, directory, e.BeginStage(Id, directory));
+        var directory = stage.Directory;
+        using var services = e.ServicesFor(Id, stage);
+        var scope = new StageServicesScope(Id, directory, services);
         using var targetModel = target.Load(scope);
         using var evaluatorModel = evaluator?.Load(scope);
         using var reconstructions = attack?.Load();
@@ -30,12 +32,12 @@ public sealed class MetricsStage(Experiment e, ClassifierStage target, AttackSta
         };
         var rows = new List<MetricRow>();
         if (attack is null) rows.Add(new MetricRow(target.TargetId, null, null, null, "host", "test_acc", target.TestAccuracy));
-        rows.AddRange(MetricRows.Compute(e, Id, directory, context, target.TargetId, attack?.AttackId, null, null,
+        rows.AddRange(MetricRows.Compute(e, scope.Services, context, target.TargetId, attack?.AttackId, null, null,
             needs => needs.HasFlag(MetricInputs.Reconstructions) == (attack is not null) && !needs.HasFlag(MetricInputs.OodScores)));
         foreach (var (round, path) in attack?.RoundFiles() ?? [])
         {
             using var roundReconstructions = AttackStage.Load(path);
-            rows.AddRange(MetricRows.Compute(e, Id, directory, context with { Reconstructions = roundReconstructions }, target.TargetId, $"{attack!.AttackId}@round-{round}", null, null,
+            rows.AddRange(MetricRows.Compute(e, scope.Services, context with { Reconstructions = roundReconstructions }, target.TargetId, $"{attack!.AttackId}@round-{round}", null, null,
                 needs => needs.HasFlag(MetricInputs.Reconstructions) && !needs.HasFlag(MetricInputs.OodScores)));
         }
         MetricRows.Write(directory, rows);

@@ -18,16 +18,17 @@ public sealed class OodStage(Experiment e, ClassifierStage target, Stage data)
         ["metrics"] = new JArray(e.Manifest.Metrics.Select(m => e.Writer.WriteRef(m))),
     }, [data, target])
 {
-    public override void Execute(string directory, CancellationToken cancellation)
+    public override void Execute(StageContext stage)
     {
-        var services = e.BeginStage(Id, directory);
+        var (directory, cancellation) = (stage.Directory, stage.Cancellation);
+        using var services = e.ServicesFor(Id, stage);
         var scope = new StageServicesScope(Id, directory, services);
         using var model = target.Load(scope);
         var rows = new List<MetricRow>();
         foreach (var reference in e.Manifest.Ood!.Scorers)
         {
             cancellation.ThrowIfCancellationRequested();
-            var scorer = e.Create(reference, Id, directory, services);
+            var scorer = e.Create(reference, services);
             scorer.Fit(model, e.Data.PrivateTrain);
             using var inside = Score(scorer, model, e.Data.PrivateTest);
             foreach (var set in e.Manifest.Ood!.Sets)
@@ -37,7 +38,7 @@ public sealed class OodStage(Experiment e, ClassifierStage target, Stage data)
                 SafeTensors.Save(Path.Combine(directory, $"scores.{reference.Name}.{set.Name}.safetensors"),
                     new Dictionary<string, torch.Tensor> { ["in"] = scores.InDistribution, ["out"] = scores.OutOfDistribution });
                 var context = new MetricContext { Target = model, OodScores = scores };
-                rows.AddRange(MetricRows.Compute(e, Id, directory, context, target.TargetId, null, reference.Name, set.Name, needs => needs.HasFlag(MetricInputs.OodScores)));
+                rows.AddRange(MetricRows.Compute(e, services, context, target.TargetId, null, reference.Name, set.Name, needs => needs.HasFlag(MetricInputs.OodScores)));
             }
         }
         MetricRows.Write(directory, rows);

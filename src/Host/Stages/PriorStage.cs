@@ -10,10 +10,11 @@ public sealed class PriorStage(Experiment experiment, string id, PluginRef<IPrio
     : Stage(id, "prior", new JObject { ["prior"] = experiment.Writer.WriteRef(prior), ["seed"] = experiment.Manifest.Seed },
         target is null ? [data] : [data, target], experiment.Describe(prior))
 {
-    public override void Execute(string directory, CancellationToken cancellation)
+    public override void Execute(StageContext stage)
     {
-        var services = experiment.BeginStage(Id, directory);
-        using var model = experiment.Create(prior, Id, directory, services);
+        var directory = stage.Directory;
+        using var services = experiment.ServicesFor(Id, stage);
+        using var model = experiment.Create(prior, services);
         using var targetModel = target?.Load(new StageServicesScope(Id, directory, services));
         model.Train(new PriorTraining(experiment.Data.Public, targetModel));
         var folder = Path.Combine(directory, "prior");
@@ -25,7 +26,7 @@ public sealed class PriorStage(Experiment experiment, string id, PluginRef<IPrio
     /// <summary>The trained prior from this stage's folder; the caller owns it.</summary>
     public IPrior Load(StageServicesScope scope)
     {
-        var model = experiment.Create(prior, scope.StageId, scope.Directory, scope.Services);
+        var model = experiment.Create(prior, scope.Services);
         model.Load(Path.Combine(Directory!, "prior"));
         return model;
     }

@@ -35,7 +35,8 @@ internal sealed class PriorStages(Experiment e, Stage data, List<Stage> stages)
     private bool UsesTarget(PluginRef<IPrior> prior)
     {
         var dir = Path.Combine(Path.GetTempPath(), "miforge-plan");
-        using var instance = e.Create(prior, "plan", dir);
+        using var services = e.ServicesFor("plan", dir);
+        var instance = e.Create(prior, services);
         return instance.UsesTarget;
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReportStage(Experiment e, IReadOnlyList<Stage> inputs)
 
     public IReadOnlyList<MetricRow> Rows { get; private set; } = [];
 
-    public override void Execute(string directory, CancellationToken cancellation)
+    public override void Execute(StageContext stage)
     {
         Rows = Inputs.Where(s => s.Directory is not null).SelectMany(s => MetricRows.Read(s.Directory!)).ToArray();
         MetricsFile.Write(e.Run.Metrics, e.Manifest.Name, e.Point.Label, Rows);

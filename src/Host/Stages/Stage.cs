@@ -20,10 +20,13 @@ public abstract class Stage(string id, string kind, JToken config, IReadOnlyList
     /// <summary>The plugin doing the work, as "kind/name (from folder)", for failure messages.</summary>
     public string? Plugin { get; } = plugin;
 
+    /// <summary>What the stage's seed is derived from (with the manifest seed); its id unless it seeds as another.</summary>
+    public virtual string SeedKey => Id;
+
     /// <summary>How the runner treats the result.</summary>
     public virtual StageCaching Caching => StageCaching.Cached;
 
-    /// <summary>Set by the plan: the identity of the plugin code the configuration names (<see cref="Plugins.PluginCode"/>), part of the hash.</summary>
+    /// <summary>Set by the plan: the identity of the plugin code the configuration names (<see cref="Plugins.CodeIdentity"/>), part of the hash.</summary>
     public string Code { get; internal set; } = "";
 
     /// <summary>Set by the runner: the content hash.</summary>
@@ -32,9 +35,10 @@ public abstract class Stage(string id, string kind, JToken config, IReadOnlyList
     /// <summary>Set by the runner: the finished stage's folder (null for stages without one).</summary>
     public string? Directory { get; internal set; }
 
-    /// <summary>Does the work, writing outputs under <paramref name="directory"/> (a folder that
-    /// becomes <see cref="Directory"/> only if this returns).</summary>
-    public abstract void Execute(string directory, CancellationToken cancellation);
+    /// <summary>Does the work, writing outputs under the context's folder (which becomes
+    /// <see cref="Directory"/> only if this returns). The runner has seeded torch's global generator
+    /// with the context's seed just before, and has prepared the on-demand inputs (the data).</summary>
+    public abstract void Execute(StageContext context);
 
     /// <summary>The folder of the finished input stage with this kind (and id, if given).</summary>
     protected string InputDirectory(string kind, string? id = null) =>

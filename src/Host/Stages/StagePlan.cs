@@ -11,7 +11,7 @@ public static class StagePlan
     {
         var m = e.Manifest;
         var stages = new List<Stage>();
-        var data = new DataStage(DataConfig(e));
+        var data = new DataStage(e, DataConfig(e));
         stages.Add(data);
         var evaluator = m.Evaluator is null ? null : ClassifierStage.Evaluator(e, m.Evaluator, data);
         if (evaluator is not null) stages.Add(evaluator);
@@ -36,7 +36,7 @@ public static class StagePlan
         if (m.Ood is not null) reported.AddRange(targets.Select(t => new OodStage(e, t, data)));
         stages.AddRange(reported);
         stages.Add(new ReportStage(e, reported));
-        foreach (var stage in stages) stage.Code = Plugins.PluginCode.Of(e.Catalog, stage.Config);
+        foreach (var stage in stages) stage.Code = Plugins.CodeIdentity.Of(e.Catalog, stage.Config);
         return stages;
     }
 

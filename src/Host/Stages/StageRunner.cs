@@ -4,6 +4,7 @@ using MIForge.Host.Plugins;
 using MIForge.Host.Runs;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using TorchSharp;
 
 namespace MIForge.Host.Stages;
 
@@ -11,11 +12,15 @@ namespace MIForge.Host.Stages;
 /// already finished. A stage is computed under its <see cref="StageLock"/>, so processes sharing a run
 /// folder never compute one stage twice at once: the second waits, then finds it cached. It writes into
 /// "&lt;folder&gt;.partial", renamed when it returns, so a killed run leaves no half-finished stage
-/// behind and the next run resumes after the last finished one.</summary>
-public sealed class StageRunner(RunFolder run, ILogger logger)
+/// behind and the next run resumes after the last finished one. The runner owns seeding: just before a
+/// stage executes it seeds torch's global generator and a fresh generator of the stage's own from the
+/// stage's seed, after loading the on-demand inputs (the data), so a result depends only on its inputs.</summary>
+public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed, string runtime)
 {
-    /// <summary>Bumped when stage folder contents change meaning, or when host code changes what a
-    /// stage computes (plugin code is in the hash by itself), to invalidate old caches.</summary>
+    private readonly HashSet<Stage> prepared = [];
+
+    /// <summary>Bumped when stage folder contents change meaning, to invalidate old caches (code changes
+    /// are in the hash by themselves).</summary>
     public const int FormatVersion = 1;
 
     /// <param name="stages">In dependency order (inputs first).</param>
@@ -48,6 +53,7 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
                 continue;
             }
             if (forced) rerun.Add(stage);
+            Prepare(stage, cancellation);
             outcomes.Add(Execute(stage, dir, cancellation));
         }
         return outcomes;
@@ -62,6 +68,35 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
         return new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Cached, dir, 0);
     }
 
+    /// <summary>Produces the on-demand inputs of a stage about to run (once per run), failing as those stages.</summary>
+    private void Prepare(Stage stage, CancellationToken cancellation)
+    {
+        foreach (var input in stage.Inputs.Where(i => i.Caching == StageCaching.OnDemand && !prepared.Contains(i)))
+        {
+            logger.LogInformation("stage {Stage}: loading{Plugin}", input.Id, input.Plugin is null ? "" : $" ({input.Plugin})");
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                using var generator = Seeded(input, out var seed);
+                input.Execute(new StageContext(run.Directory, seed, generator, cancellation));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw Failure(input, e);
+            }
+            prepared.Add(input);
+            logger.LogInformation("stage {Stage}: loaded in {Seconds:F1}s", input.Id, clock.Elapsed.TotalSeconds);
+        }
+    }
+
+    /// <summary>Seeds torch's global generator for <paramref name="stage"/> and returns a generator of its own with the same seed.</summary>
+    private torch.Generator Seeded(Stage stage, out long seed)
+    {
+        seed = StageSeed.Of(manifestSeed, stage.SeedKey);
+        torch.manual_seed(seed);
+        return new torch.Generator(unchecked((ulong)seed));
+    }
+
     private StageOutcome Execute(Stage stage, string dir, CancellationToken cancellation)
     {
         var partial = dir + ".partial";
@@ -72,7 +107,8 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
         var started = DateTime.UtcNow;
         try
         {
-            stage.Execute(partial, cancellation);
+            using (var generator = Seeded(stage, out var seed))
+                stage.Execute(new StageContext(partial, seed, generator, cancellation));
             StageRecord.Write(partial, stage, started, clock.Elapsed);
             Commit(partial, dir);
         }
@@ -80,27 +116,35 @@ public sealed class StageRunner(RunFolder run, ILogger logger)
         {
             TryDelete(partial);
             if (e is OperationCanceledException) throw;
-            var label = $"stage '{stage.Id}'" + (stage.Plugin is null ? "" : $" ({stage.Plugin})");
-            logger.LogError(e, "{Label} failed", label);
-            throw e switch
-            {
-                ManifestException m => new ManifestException(m.Errors.Select(x => x with { Message = $"{x.Message} (in {label})" }).ToArray()),
-                PluginLoadException p => new PluginLoadException($"{label}: {p.Message}", p),
-                _ => new StageFailedException(stage.Id, $"{label} failed: {e.Message}", e),
-            };
+            throw Failure(stage, e);
         }
         stage.Directory = dir;
         logger.LogInformation("stage {Stage}: done in {Seconds:F1}s", stage.Id, clock.Elapsed.TotalSeconds);
         return new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Ran, dir, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Hash of kind, configuration, format version, the plugin code and the inputs' hashes.</summary>
-    public static string HashOf(Stage stage) => ContentHash.Of(new JObject
+    /// <summary>The error to report for <paramref name="stage"/> failing with <paramref name="e"/>: it names the stage and its plugin.</summary>
+    private Exception Failure(Stage stage, Exception e)
+    {
+        var label = $"stage '{stage.Id}'" + (stage.Plugin is null ? "" : $" ({stage.Plugin})");
+        logger.LogError(e, "{Label} failed", label);
+        return e switch
+        {
+            ManifestException m => new ManifestException(m.Errors.Select(x => x with { Message = $"{x.Message} (in {label})" }).ToArray()),
+            PluginLoadException p => new PluginLoadException($"{label}: {p.Message}", p),
+            _ => new StageFailedException(stage.Id, $"{label} failed: {e.Message}", e),
+        };
+    }
+
+    /// <summary>Hash of kind, configuration, format version, the code (plugins and host), the tensor
+    /// runtime and device, and the inputs' hashes.</summary>
+    private string HashOf(Stage stage) => ContentHash.Of(new JObject
     {
         ["kind"] = stage.Kind,
         ["format"] = FormatVersion,
         ["config"] = stage.Config.DeepClone(),
         ["code"] = stage.Code,
+        ["runtime"] = runtime,
         ["inputs"] = new JArray(stage.Inputs.Select(i => i.Hash)),
     });
 

@@ -34,8 +34,12 @@ public sealed class FakeOodGap : IMetric
 
 /// <summary>Maximum softmax probability.</summary>
 [Plugin("fake-msp", "maximum softmax probability")]
-public sealed class FakeMsp : IOodScorer
+public sealed class FakeMsp : IOodScorer, IDisposable
 {
+    public FakeMsp() => Interlocked.Increment(ref Counters.ScorersCreated);
+
+    public void Dispose() => Interlocked.Increment(ref Counters.ScorersDisposed);
+
     public torch.Tensor Score(IClassifier model, torch.Tensor images)
     {
         using var noGrad = torch.no_grad();

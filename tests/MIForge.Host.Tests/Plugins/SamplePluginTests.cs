@@ -136,16 +136,20 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
     }
 
     [Fact]
-    public void PluginCodeCountsNestedNamesAndDependsOnlyOnTheAssembliesNamed()
+    public void CodeIdentityCountsTheHostAndNestedNamesAndDependsOnlyOnTheAssembliesNamed()
     {
         var catalog = new PluginCatalog();
         TestPlugins.Add(catalog);
         catalog.AddFolder(sample.Folder);
-        string Of(string json) => PluginCode.Of(catalog, JObject.Parse(json));
+        string Of(string json) => CodeIdentity.Of(catalog, JObject.Parse(json));
 
         var fake = Of("""{ "attack": { "name": "fake-attack" } }""");
         Assert.Matches("^[0-9a-f]{64}$", fake);
-        Assert.Equal("", Of("""{ "epochs": 3, "schedule": { "name": "no-such-plugin" } }"""));
+        // a configuration naming no plugin still has the host's code
+        var hostOnly = Of("{}");
+        Assert.Matches("^[0-9a-f]{64}$", hostOnly);
+        Assert.NotEqual(hostOnly, fake);
+        Assert.Equal(hostOnly, Of("""{ "epochs": 3, "schedule": { "name": "no-such-plugin" } }"""));
         Assert.Equal(fake, Of("""{ "metrics": [ { "name": "FAKE-MSP" } ] }"""));
         var sampleCode = Of("""{ "metrics": [ { "name": "sample-brightness" } ] }""");
         Assert.NotEqual(fake, sampleCode);
@@ -157,9 +161,9 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
     [Fact]
     public void AssembliesDoNotCarryTheGitCommitSoACommitAloneKeepsCaches()
     {
-        // The module version id that PluginCode hashes changes with any byte of the assembly,
+        // The module version id that CodeIdentity hashes changes with any byte of the assembly,
         // the informational version included; the SDK would put the commit there by default.
-        foreach (var assembly in new[] { typeof(PluginCode).Assembly, typeof(MIForge.Abstractions.IAttack).Assembly, typeof(MIForge.Numerics.ChunkedForward).Assembly })
+        foreach (var assembly in new[] { typeof(CodeIdentity).Assembly, typeof(MIForge.Abstractions.IAttack).Assembly, typeof(MIForge.Numerics.ChunkedForward).Assembly })
         {
             var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;

@@ -40,6 +40,16 @@ public sealed class StageCachingTests
     }
 
     [Fact]
+    public void PluginsThatAreDisposableAreDisposedWhenTheirStageEnds()
+    {
+        using var w = new Workspace();
+        var (code, _, error) = w.Cli("run", w.Write(Workspace.Manifest()), "--out", w.Out);
+        Assert.True(code == 0, error);
+        Assert.True(Counters.ScorersCreated > 0);
+        Assert.Equal(Counters.ScorersCreated, Counters.ScorersDisposed);
+    }
+
+    [Fact]
     public void SecondRunTrainsNothingAndChangingAnAttackRerunsOnlyAttackStages()
     {
         using var w = new Workspace();

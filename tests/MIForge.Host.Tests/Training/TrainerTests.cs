@@ -27,7 +27,8 @@ public class TrainerTests
     {
         manual_seed(seed);
         var model = new FakeLinear().Create(new ImageShape(1, 2, 2), 2);
-        var context = new RunContext(".", ".", ".", CPU, seed, CancellationToken.None);
+        using var generator = new Generator((ulong)seed);
+        var context = new RunContext(".", ".", ".", CPU, seed, generator, CancellationToken.None);
         var log = new ClassifierTrainer(spec, context, new Silent(), NullLogger.Instance).Train(model, null, data, null);
         return (model, log);
     }

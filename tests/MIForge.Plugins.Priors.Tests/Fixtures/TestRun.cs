@@ -15,6 +15,7 @@ public sealed class TestRun : IRunContext, IDisposable
         Directory.CreateDirectory(StageDirectory);
         Seed = seed;
         Random = new Random((int)seed);
+        Generator = new Generator((ulong)seed);
         torch.manual_seed(seed);
     }
 
@@ -23,12 +24,14 @@ public sealed class TestRun : IRunContext, IDisposable
     public Device Device => torch.CPU;
     public long Seed { get; }
     public Random Random { get; }
+    public Generator Generator { get; }
     public CancellationToken Cancellation => CancellationToken.None;
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(RunDirectory, path));
 
     /// <summary>Removes the folder.</summary>
     public void Dispose()
     {
+        Generator.Dispose();
         try { Directory.Delete(RunDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -5,25 +5,27 @@ using Newtonsoft.Json.Linq;
 
 namespace MIForge.Host.Plugins;
 
-/// <summary>The identity of the code behind a stage's configuration: for every plugin the
-/// configuration names (any object with a "name" the catalog knows, nested ones included, e.g. the
-/// base attack inside ppdg or the measure inside bido), the module version ids of its assembly, of
-/// the MIForge assemblies it references (shared math, the torch binding, the contracts) and of the
-/// assemblies private to its plugin folder, transitively. The SDK's
-/// deterministic builds give an unchanged assembly the same id, so a rebuild alone keeps caches, while
-/// a change to a plugin or to shared code it uses changes every stage that names that plugin.</summary>
-public static class PluginCode
+/// <summary>The identity of the code behind a stage's configuration: the module version ids of the
+/// host assembly and the MIForge assemblies it references (the stage code, the trainer, shared math,
+/// the contracts), and, for every plugin the configuration names (any object with a "name" the catalog
+/// knows, nested ones included, e.g. the base attack inside ppdg or the measure inside bido), of its
+/// assembly, of the MIForge assemblies it references and of the assemblies private to its plugin folder,
+/// transitively. Builds are deterministic with source paths mapped (Directory.Build.props), so a rebuild
+/// of unchanged code, in any folder, keeps caches, while a change to the host, to a plugin or to shared
+/// code changes every stage it can affect.</summary>
+public static class CodeIdentity
 {
     private const string OwnPrefix = "MIForge.";
 
-    /// <summary>A hex digest of the code of the plugins <paramref name="config"/> names; "" when it names none.</summary>
+    /// <summary>A hex digest of the host's code and of the code of the plugins <paramref name="config"/> names.</summary>
     public static string Of(PluginCatalog catalog, JToken config)
     {
         var assemblies = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        AddWithReferences(typeof(CodeIdentity).Assembly, assemblies);
         foreach (var name in NamesIn(config))
             foreach (var plugin in catalog.All.Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 AddWithReferences(plugin.Type.Assembly, assemblies);
-        return assemblies.Count == 0 ? "" : ContentHash.Of(new JObject(assemblies.Select(a => new JProperty(a.Key, a.Value.ToString("N")))));
+        return ContentHash.Of(new JObject(assemblies.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new JProperty(a.Key, a.Value.ToString("N")))));
     }
 
     private static IEnumerable<string> NamesIn(JToken token) => token switch

@@ -1,0 +1,12 @@
+using TorchSharp;
+
+namespace MIForge.Host.Runs;
+
+/// <summary>The tensor runtime a result is computed with, as part of every stage's hash: the same
+/// code gives different numbers on another libtorch or device.</summary>
+public static class TorchRuntime
+{
+    /// <summary>"TorchSharp &lt;version&gt;, libtorch &lt;version&gt;, &lt;device type&gt;".</summary>
+    public static string Identity(torch.Device device) =>
+        $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}, {device.type.ToString().ToLowerInvariant()}";
+}
