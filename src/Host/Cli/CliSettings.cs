@@ -20,4 +20,7 @@ public sealed record CliSettings
 
     /// <summary>libtorch intra-op threads when the manifest sets none (configuration key THREADS; 0: libtorch's default).</summary>
     public int Threads { get; init; }
+
+    /// <summary>The most points a sweep may expand to (configuration key MAX_SWEEP_POINTS).</summary>
+    public long MaxSweepPoints { get; init; } = Manifests.Sweep.DefaultMaxPoints;
 }

@@ -50,7 +50,7 @@ public static class CommandLine
             // Ctrl-C / SIGTERM reach the command through settings.Cancellation: the host lifetime's stop token.
             {
                 var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
-                var loaded = new ManifestLoader(catalog).Load(p.GetValue(manifest)!);
+                var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints).Load(p.GetValue(manifest)!);
                 using var services = HostSetup.Services(log, p.GetValue(verboseOption));
                 if (settings.Threads > 0) TorchSharp.torch.set_num_threads(settings.Threads);
                 var results = new ExperimentRun(catalog, services, log, error).Run(loaded, p.GetValue(outDir), p.GetValue(force) ?? [], settings.Cancellation);
@@ -73,7 +73,7 @@ public static class CommandLine
         command.SetAction(p => Guard(p, error, _ =>
         {
             var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
-            var loaded = new ManifestLoader(catalog).Load(p.GetValue(manifest)!);
+            var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints).Load(p.GetValue(manifest)!);
             output.WriteLine($"{loaded.File}: valid ({loaded.Points.Count} run{(loaded.Points.Count == 1 ? "" : "s")})");
             return ExitCodes.Success;
         }));

@@ -52,5 +52,6 @@ public static class MiforgeHost
         Cancellation = cancellation,
         PluginPath = settings.PluginPath,
         Threads = settings.Threads,
+        MaxSweepPoints = settings.MaxSweepPoints,
     };
 }

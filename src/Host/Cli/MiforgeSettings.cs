@@ -12,4 +12,8 @@ public sealed class MiforgeSettings
     /// <summary>Extra plugin folders, path-separated.</summary>
     [ConfigurationKeyName("PLUGIN_PATH")]
     public string? PluginPath { get; set; }
+
+    /// <summary>The most points a manifest's sweep may expand to.</summary>
+    [ConfigurationKeyName("MAX_SWEEP_POINTS")]
+    public long MaxSweepPoints { get; set; } = Manifests.Sweep.DefaultMaxPoints;
 }

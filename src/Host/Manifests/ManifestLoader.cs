@@ -8,21 +8,31 @@ namespace MIForge.Host.Manifests;
 /// <summary>Reads a manifest file: parses it, loads the plugin folders it names, expands its sweep,
 /// binds and checks every point. Every problem is a <see cref="ManifestException"/> naming the
 /// file and JSON path, or a <see cref="PluginLoadException"/> naming the folder.</summary>
-public sealed class ManifestLoader(PluginCatalog catalog)
+/// <param name="maxSweepPoints">The most points a sweep may expand to (setting MAX_SWEEP_POINTS).</param>
+public sealed class ManifestLoader(PluginCatalog catalog, long maxSweepPoints = Sweep.DefaultMaxPoints)
 {
     public LoadedManifest Load(string path)
     {
         var file = Path.GetFullPath(path);
+        if (Directory.Exists(file)) throw new ManifestException(path, "", "is a folder; expected a manifest JSON file");
         if (!File.Exists(file)) throw new ManifestException(path, "", "manifest file not found");
-        return Load(file, File.ReadAllText(file));
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ManifestException(path, "", $"cannot read the manifest: {e.Message}");
+        }
+        return Load(file, StrictJson.Decode(file, bytes));
     }
 
     public LoadedManifest Load(string file, string text)
     {
-        var given = Parse(file, text);
         var errors = new ErrorList(file);
+        StrictJson.Check(text, errors);
+        errors.ThrowIfAny();
+        var given = Parse(file, text);
         LoadPluginFolders(given, Path.GetDirectoryName(file)!, errors);
-        var points = Sweep.Expand(given, errors);
+        var points = Sweep.Expand(given, errors, maxSweepPoints);
         errors.ThrowIfAny();
         var binder = new OptionsBinder(catalog);
         var writer = new OptionsWriter(catalog);

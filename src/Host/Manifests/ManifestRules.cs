@@ -15,7 +15,9 @@ public static partial class ManifestRules
 
     public static void Check(Manifest m, ErrorList errors)
     {
-        if (m.Name.Length > 0 && !IdPattern().IsMatch(m.Name))
+        if (m.Name.Length == 0)
+            errors.Add("name", "expected a non-empty experiment name (it names the default run folder, runs/<name>)");
+        else if (!IdPattern().IsMatch(m.Name))
             errors.Add("name", $"expected letters, digits, '-', '_' or '.', starting with a letter or digit, got \"{m.Name}\"");
         if (!DevicePattern().IsMatch(m.Device))
             errors.Add("device", $"expected \"cpu\", \"cuda\", \"cuda:N\" or \"auto\", got \"{m.Device}\"");

@@ -5,12 +5,21 @@ namespace MIForge.Host.Manifests;
 
 /// <summary>Expands a manifest's <c>sweep</c> grid: each combination of values is one point,
 /// a copy of the manifest with those JSON paths set.</summary>
-public static class Sweep
+public static partial class Sweep
 {
+    /// <summary>The most points a sweep may have unless configured otherwise (MAX_SWEEP_POINTS).</summary>
+    public const long DefaultMaxPoints = 10_000;
+
     /// <summary>One grid point: a label for its folder and the manifest to run.</summary>
     public sealed record Point(string Label, JObject Manifest);
 
-    public static IReadOnlyList<Point> Expand(JObject root, ErrorList errors)
+    /// <summary>A sweep key: keys joined by dots, each optionally followed by [index], e.g. attacks[0].attack.options.lambda.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_-]+(\[[0-9]+\])*(\.[A-Za-z0-9_-]+(\[[0-9]+\])*)*$")]
+    private static partial System.Text.RegularExpressions.Regex PathPattern();
+
+    /// <summary>The points of <paramref name="root"/>'s sweep; errors (bad paths, more than
+    /// <paramref name="maxPoints"/> points, counted before any is made) go to <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<Point> Expand(JObject root, ErrorList errors, long maxPoints = DefaultMaxPoints)
     {
         var baseManifest = (JObject)root.DeepClone();
         var sweep = baseManifest["sweep"];
@@ -29,11 +38,18 @@ public static class Sweep
                 errors.Add(p.Value, $"expected a non-empty list of values for '{p.Name}', got {Options.JsonTypeNames.Describe(p.Value)}");
                 continue;
             }
-            if (p.Name.StartsWith("sweep", StringComparison.Ordinal)) errors.Add(p, "a sweep cannot change the sweep");
+            if (!PathPattern().IsMatch(p.Name)) errors.Add(p, $"'{p.Name}' is not a sweep path: expected keys joined by dots, each optionally followed by [index], e.g. attacks[0].attack.options.lambda");
+            else if (p.Name.Split('.', '[')[0] == "sweep") errors.Add(p, "a sweep cannot change the sweep");
             else if (!CanSet(baseManifest, p.Name)) errors.Add(p, $"path '{p.Name}' does not lead to a value or key in the manifest (its parent must exist)");
             axes.Add((p.Name, values));
         }
         if (errors.Any) return [];
+        var count = axes.Aggregate(1.0, (n, a) => n * a.values.Count);
+        if (count > maxPoints)
+        {
+            errors.Add(grid, $"the sweep has {count:G17} points ({string.Join(" × ", axes.Select(a => a.values.Count))}), more than the limit of {maxPoints} (setting MAX_SWEEP_POINTS, e.g. MIFORGE_MAX_SWEEP_POINTS={Math.Min(count, long.MaxValue):F0})");
+            return [];
+        }
         var points = new List<Point>();
         var index = 0;
         foreach (var combo in Cartesian(axes.Select(a => a.values.ToArray()).ToArray()))

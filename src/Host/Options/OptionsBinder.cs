@@ -56,6 +56,13 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             if (t == typeof(int) || t == typeof(long))
             {
                 if (v.Type != JTokenType.Integer) return Fail(errors, v, t);
+                if (((JValue)v).Value is System.Numerics.BigInteger)
+                {
+                    errors.Add(v, t == typeof(int)
+                        ? $"expected an integer that fits in 32 bits, got {v}"
+                        : $"expected an integer between {long.MinValue} and {long.MaxValue}, got {v}");
+                    return false;
+                }
                 var big = v.Value<long>();
                 if (t == typeof(int) && (big < int.MinValue || big > int.MaxValue))
                 {
