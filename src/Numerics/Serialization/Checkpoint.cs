@@ -24,17 +24,34 @@ public static class Checkpoint
         WriteAtomic(SidecarPath(path), sidecar.ToString(Formatting.Indented));
     }
 
-    /// <summary>Loads the state into a module (strict) and returns the sidecar.</summary>
+    /// <summary>Loads the state into a module (strict) and returns the sidecar; a tensor with a NaN or
+    /// infinite value is refused, naming the file and the tensor.</summary>
     public static JObject Load(string path, nn.Module module)
     {
         var (tensors, _) = SafeTensors.Load(path);
         try
         {
             if (StateDictMismatch(module.state_dict(), tensors) is { } why) throw new InvalidDataException($"{path}: {why}");
+            if (NonFinite(tensors) is { } bad) throw new InvalidDataException($"{path}: {bad}; the checkpoint is corrupt or its training diverged");
             module.load_state_dict(tensors, strict: true);
         }
         finally { foreach (var t in tensors.Values) t.Dispose(); }
         return ReadSidecar(path);
+    }
+
+    /// <summary>Null when every floating-point tensor is finite, else which tensors hold how many NaN or infinite values.</summary>
+    public static string? NonFinite(IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        var bad = new List<string>();
+        foreach (var (name, t) in tensors.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!t.is_floating_point()) continue;
+            using var finite = t.isfinite();
+            using var count = finite.logical_not().sum();
+            var n = count.ToInt64();
+            if (n > 0) bad.Add($"'{name}' has {n} NaN or infinite value{(n == 1 ? "" : "s")}");
+        }
+        return bad.Count == 0 ? null : string.Join("; ", bad);
     }
 
     /// <summary>Null when <paramref name="given"/> has exactly the keys and shapes of <paramref name="expected"/>, else what differs.</summary>

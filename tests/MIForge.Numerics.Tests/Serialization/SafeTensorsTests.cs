@@ -133,4 +133,23 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.Contains(path, e.Message);
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
     }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Checkpoint_with_a_non_finite_weight_is_refused_naming_the_file_and_the_tensor(double bad)
+    {
+        var path = Path.Combine(dir, "model.safetensors");
+        using var a = nn.Linear(3, 2);
+        using (no_grad()) a.bias![1] = bad;
+        Checkpoint.Save(path, a, new JObject());
+        using var b = nn.Linear(3, 2);
+        using var before = b.weight!.clone();
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, b));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("'bias' has 1 NaN or infinite value", e.Message);
+        Assert.DoesNotContain("'weight'", e.Message);
+        Assert.True(before.equal(b.weight).all().item<bool>(), "the module was changed by a refused checkpoint");
+    }
 }
