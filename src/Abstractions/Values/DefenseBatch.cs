@@ -22,4 +22,9 @@ public sealed record DefenseBatch(
     torch.Tensor CrossEntropy,
     torch.Tensor? Auxiliary,
     int Epoch,
-    int Epochs);
+    int Epochs)
+{
+    /// <summary>The model's output on <see cref="Auxiliary"/> from the same forward pass as <see cref="Output"/>,
+    /// in the epochs an <see cref="IJointAuxiliaryForward"/> defense asks for it; null otherwise.</summary>
+    public ClassifierOutput? AuxiliaryOutput { get; init; }
+}

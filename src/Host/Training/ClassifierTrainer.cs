@@ -54,18 +54,20 @@ public sealed class ClassifierTrainer(TrainingSpec spec, IRunContext context, IP
                     using var owned = batch;
                     var (x, y) = (batch.Images, batch.Labels);
                     var size = batch.Indices.Length;
-                    var output = model.Forward(x);
+                    torch.Tensor? aux = null;
+                    if (defense is not null && auxBatch > 0)
+                    {
+                        var pick = Enumerable.Range(0, auxBatch).Select(_ => (long)context.Random.Next((int)auxiliary!.Count)).ToArray();
+                        aux = auxiliary!.Images.index_select(0, torch.tensor(pick)).to(device);
+                    }
+                    var (output, auxOutput) = aux is not null && defense is IJointAuxiliaryForward j && j.ForwardsJointly(epoch, spec.Epochs)
+                        ? JointForward.Run(model, x, aux)
+                        : (model.Forward(x), null);
                     var ce = torch.nn.functional.cross_entropy(output.Logits, y, label_smoothing: spec.LabelSmoothing);
                     var loss = ce;
                     if (defense is not null)
                     {
-                        torch.Tensor? aux = null;
-                        if (auxBatch > 0)
-                        {
-                            var pick = Enumerable.Range(0, auxBatch).Select(_ => (long)context.Random.Next((int)auxiliary!.Count)).ToArray();
-                            aux = auxiliary!.Images.index_select(0, torch.tensor(pick)).to(device);
-                        }
-                        var result = defense.Loss(new DefenseBatch(x, y, model.ClassCount, model, output, ce, aux, epoch, spec.Epochs));
+                        var result = defense.Loss(new DefenseBatch(x, y, model.ClassCount, model, output, ce, aux, epoch, spec.Epochs) { AuxiliaryOutput = auxOutput });
                         loss = result.Loss;
                         foreach (var (k, v) in result.Terms) terms[k] = terms.GetValueOrDefault(k) + v * size;
                     }

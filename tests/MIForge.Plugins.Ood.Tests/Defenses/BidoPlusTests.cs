@@ -24,7 +24,53 @@ public class BidoPlusTests
         var output = model.Forward(x);
         var ce = nn.functional.cross_entropy(output.Logits, y);
         var aux = auxiliary ? ScorerInputs.Images(ScorerInputs.Test.Take(3).ToArray()) : null;
-        return defense.Loss(new DefenseBatch(x, y, 3, model, output, ce, aux, epoch, epochs));
+        // the host forwards the outliers with the batch in the epochs the defense asks it to
+        var auxOutput = aux is not null && defense.ForwardsJointly(epoch, epochs) ? model.Forward(aux) : null;
+        return defense.Loss(new DefenseBatch(x, y, 3, model, output, ce, aux, epoch, epochs) { AuxiliaryOutput = auxOutput });
+    }
+
+    [Fact]
+    public void Only_the_second_phase_asks_the_host_for_a_joint_forward()
+    {
+        var defense = Create(new OutlierExposure(new()), firstPhase: 2);
+        Assert.Equal([false, false, true, true], Enumerable.Range(0, 4).Select(e => defense.ForwardsJointly(e, 4)));
+    }
+
+    [Fact]
+    public void Second_phase_uses_the_hosts_joint_forward_and_runs_no_forward_of_its_own()
+    {
+        using var scope = NewDisposeScope();
+        var defense = Create(new OutlierExposure(new()));
+        var x = ScorerInputs.Images(ScorerInputs.Train.Take(4).ToArray());
+        var y = tensor(new long[] { 0, 1, 2, 0 });
+        var output = model.Forward(x);
+        var aux = ScorerInputs.Images(ScorerInputs.Test.Take(3).ToArray());
+        var auxOutput = model.Forward(aux);
+        var before = model.Forwards;
+        var ce = nn.functional.cross_entropy(output.Logits, y);
+        defense.Loss(new DefenseBatch(x, y, 3, model, output, ce, aux, 2, 4) { AuxiliaryOutput = auxOutput });
+        Assert.Equal(before, model.Forwards);
+        var e = Assert.Throws<InvalidOperationException>(() => defense.Loss(new DefenseBatch(x, y, 3, model, output, ce, aux, 2, 4)));
+        Assert.Contains("IJointAuxiliaryForward", e.Message);
+    }
+
+    [Fact]
+    public void Measuring_margins_changes_no_batch_norm_statistic_and_keeps_the_model_training()
+    {
+        using var scope = NewDisposeScope();
+        var margin = new EnergyMargin(new EnergyMarginOptions());
+        var defense = Create(margin);
+        using var normalized = new NormalizedClassifier(4, 3);
+        normalized.train();
+        var x = ScorerInputs.Images(ScorerInputs.Train.Take(4).ToArray());
+        var y = tensor(new long[] { 0, 1, 2, 0 });
+        var output = normalized.Forward(x);
+        var mean = normalized.RunningMean.clone();
+        var aux = ScorerInputs.Images(ScorerInputs.Test.Take(3).ToArray()) * 5 + 3;
+        defense.Loss(new DefenseBatch(x, y, 3, normalized, output, nn.functional.cross_entropy(output.Logits, y), aux, 1, 4));
+        Assert.False(double.IsNaN(margin.OutMargin));
+        Assert.True(mean.equal(normalized.RunningMean).all().item<bool>(), "observing the outliers moved the running mean");
+        Assert.True(normalized.training);
     }
 
     [Fact]
