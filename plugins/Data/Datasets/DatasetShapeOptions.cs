@@ -1,3 +1,4 @@
+using MIForge.Abstractions;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
@@ -25,4 +26,12 @@ public class DatasetShapeOptions
     /// <summary>At most this many images per class (the first ones), for quick runs; null keeps all.</summary>
     [Range(1, int.MaxValue), Description("Keep at most this many images per class (the first ones in file order), for quick runs.")]
     public int? PerClass { get; set; }
+
+    /// <summary>The class count and image shape these options make of a dataset with <paramref name="classCount"/>
+    /// classes of <paramref name="raw"/> images, without reading any image.</summary>
+    public DatasetFacts Facts(int classCount, ImageShape raw)
+    {
+        var (height, width) = Size is int s ? (s, s) : (raw.Height, raw.Width);
+        return new DatasetFacts(Classes?.Count ?? classCount, new ImageShape(Channels ?? raw.Channels, height + 2 * Pad, width + 2 * Pad));
+    }
 }

@@ -14,8 +14,11 @@ public sealed class FashionMnistOptions : DatasetShapeOptions
 
 /// <summary>Fashion-MNIST clothing images: 60 000 train and 10 000 test images, 1×28×28, 10 classes.</summary>
 [Plugin("fashion-mnist", "Fashion-MNIST clothing images from IDX files (60000 train / 10000 test, 1x28x28, 10 classes)")]
-public sealed class FashionMnistDataset(FashionMnistOptions options, IRunContext? context = null) : IDataset
+public sealed class FashionMnistDataset(FashionMnistOptions options, IRunContext? context = null) : IDataset, IDescribedDataset
 {
+    /// <inheritdoc/>
+    public DatasetFacts Describe() => options.Facts(10, new ImageShape(1, 28, 28));
+
     /// <summary>The ten class names in label order.</summary>
     public static readonly IReadOnlyList<string> ClassNames =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];

@@ -14,8 +14,11 @@ public sealed class MnistOptions : DatasetShapeOptions
 
 /// <summary>MNIST handwritten digits: 60 000 train and 10 000 test images, 1×28×28, classes 0–9.</summary>
 [Plugin("mnist", "MNIST handwritten digits from IDX files (60000 train / 10000 test, 1x28x28, 10 classes)")]
-public sealed class MnistDataset(MnistOptions options, IRunContext? context = null) : IDataset
+public sealed class MnistDataset(MnistOptions options, IRunContext? context = null) : IDataset, IDescribedDataset
 {
+    /// <inheritdoc/>
+    public DatasetFacts Describe() => options.Facts(10, new ImageShape(1, 28, 28));
+
     /// <summary>The digit names "0".."9".</summary>
     public static readonly IReadOnlyList<string> ClassNames = Enumerable.Range(0, 10).Select(i => i.ToString()).ToArray();
 

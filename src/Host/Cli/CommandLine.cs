@@ -69,11 +69,13 @@ public static class CommandLine
     private static Command ValidateCommand(TextWriter output, TextWriter error, CliSettings settings)
     {
         var manifest = new Argument<string>("manifest") { Description = "The manifest JSON file." };
-        var command = new Command("validate", "Check a manifest: JSON, plugin names, options, references. Runs nothing.") { manifest, pluginsOption, verboseOption };
-        command.SetAction(p => Guard(p, error, _ =>
+        var command = new Command("validate", "Check a manifest: JSON, plugin names, options, references, class lists, metric inputs, and one forward of zeros through every model on the data's image shape. Trains and writes nothing.") { manifest, pluginsOption, verboseOption };
+        command.SetAction(p => Guard(p, error, log =>
         {
             var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
             var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints).Load(p.GetValue(manifest)!);
+            using var services = HostSetup.Services(log, p.GetValue(verboseOption));
+            new ExperimentRun(catalog, services, log, TextWriter.Null).Check(loaded, w => error.WriteLine($"warning: {loaded.File}: {w}"));
             output.WriteLine($"{loaded.File}: valid ({loaded.Points.Count} run{(loaded.Points.Count == 1 ? "" : "s")})");
             return ExitCodes.Success;
         }));

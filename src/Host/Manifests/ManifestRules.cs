@@ -35,11 +35,15 @@ public static partial class ManifestRules
                     errors.Add($"attacks[{i}].targets[{j}]", $"unknown target id '{a.Targets[j]}'{NearestNames.Hint(a.Targets[j], targetIds)}");
             if (a.SeedAs is { } seedAs && !attackIds.Contains(seedAs))
                 errors.Add($"attacks[{i}].seedAs", $"unknown attack id '{seedAs}'{NearestNames.Hint(seedAs, attackIds)}");
+            if (a.Classes is { Count: 0 })
+                errors.Add($"attacks[{i}].classes", "expected at least one target class to attack (omit the key to attack every target class)");
             var privateCount = m.Data.Split?.Private.Count;
             for (var j = 0; a.Classes is not null && j < a.Classes.Count; j++)
                 if (a.Classes[j] < 0 || (privateCount is > 0 && a.Classes[j] >= privateCount))
                     errors.Add($"attacks[{i}].classes[{j}]", $"expected a target label between 0 and {(privateCount ?? 1) - 1} (an index into data.split.private), got {a.Classes[j]}");
         }
+        if ((m.Prior is not null || m.Attacks.Any(a => a.Prior is not null)) && m.Data.Split is not { Public.Count: > 0 })
+            errors.Add(m.Data.Split is null ? "data.split" : "data.split.public", "the prior trains on the public classes: give at least one in data.split.public, or no prior");
         if (m.Ood is { Scorers.Count: 0 })
             errors.Add("ood.scorers", "expected at least one OOD scorer");
         if (m.Ood is { Sets.Count: 0 })

@@ -33,10 +33,11 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
                 var experiment = new Experiment(loaded, point, run, catalog, services, progress, cancellation);
                 planned.Add((point, run, experiment, StagePlan.Build(experiment)));
                 CheckForce(force, planned[^1].stages, loaded.File);
+                Check(experiment, loaded.File, warning => Logger.LogWarning("{Warning}", Labelled(point, warning)));
             }
             Directory.CreateDirectory(root);
             AtomicFile.WriteJson(Path.Combine(root, "manifest.given.json"), loaded.Given);
-            var logger = ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger("MIForge.Run");
+            var logger = Logger;
             var results = new Dictionary<string, IReadOnlyList<StageOutcome>>();
             for (var i = 0; i < planned.Count; i++)
             {
@@ -64,6 +65,29 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
             foreach (var p in planned) p.experiment?.Dispose();
         }
     }
+
+    private ILogger Logger => ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger("MIForge.Run");
+
+    /// <summary>Plans every point of <paramref name="loaded"/> and makes the <see cref="PlanChecks"/>, writing nothing
+    /// (what `validate` does after loading); warnings go to <paramref name="warn"/>.</summary>
+    public void Check(LoadedManifest loaded, Action<string> warn)
+    {
+        foreach (var point in loaded.Points)
+        {
+            using var experiment = new Experiment(loaded, point, new RunFolder(Root(loaded, null), point.Label), catalog, services, progress, CancellationToken.None);
+            StagePlan.Build(experiment);
+            Check(experiment, loaded.File, w => warn(Labelled(point, w)));
+        }
+    }
+
+    private static void Check(Experiment experiment, string file, Action<string> warn)
+    {
+        var errors = new ErrorList(file);
+        PlanChecks.Check(experiment, errors, warn);
+        errors.ThrowIfAny();
+    }
+
+    private static string Labelled(ManifestPoint point, string message) => point.Label.Length == 0 ? message : $"{point.Label}: {message}";
 
     private static void CheckForce(IReadOnlyCollection<string> force, IReadOnlyList<Stage> stages, string file)
     {

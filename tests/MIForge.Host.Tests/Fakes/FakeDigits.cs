@@ -20,8 +20,10 @@ public sealed class FakeDigitsOptions
 
 /// <summary>Images whose mean brightness encodes the class: learnable in a few steps.</summary>
 [Plugin("fake-digits", "synthetic images, brightness = class")]
-public sealed class FakeDigits(FakeDigitsOptions options) : IDataset
+public sealed class FakeDigits(FakeDigitsOptions options) : IDataset, IDescribedDataset
 {
+    public DatasetFacts Describe() => new(options.Classes, new ImageShape(1, options.Size, options.Size));
+
     public ImageSet Load(DatasetPart part)
     {
         var n = options.Classes * (part == DatasetPart.Train ? options.PerClass : 2);
