@@ -114,6 +114,7 @@ public sealed class StageIndependenceTests : IDisposable
         var (code, _, error) = Cli("run", Write(m.ToString()), "--out", run);
         Assert.NotEqual(0, code);
         Assert.Contains("stage 'data' (dataset/idx", error);
+        Assert.Contains("; manifest key data) failed", error);
         Assert.Contains("t10k-labels", error);
         Assert.DoesNotContain("stage 'evaluator'", error);
         Assert.Empty(Directory.GetDirectories(Path.Combine(run, "stages")));

@@ -27,11 +27,11 @@ public sealed class ClassifierStage : Stage
     /// <summary>The target named by <paramref name="target"/>.Id.</summary>
     public string? TargetId => (spec as TargetSpec)?.Id;
 
-    public static ClassifierStage Target(Experiment e, TargetSpec t, Stage data) =>
-        new(e, $"target.{t.Id}", "target", t, t.Defense, ConfigOf(e, t, t.Defense, auxiliary: true), data);
+    public static ClassifierStage Target(Experiment e, TargetSpec t, Stage data, string key) =>
+        new(e, $"target.{t.Id}", "target", t, t.Defense, ConfigOf(e, t, t.Defense, auxiliary: true), data) { ManifestKey = key };
 
-    public static ClassifierStage Evaluator(Experiment e, ClassifierSpec s, Stage data) =>
-        new(e, "evaluator", "evaluator", s, null, ConfigOf(e, s, null, auxiliary: false), data);
+    public static ClassifierStage Evaluator(Experiment e, ClassifierSpec s, Stage data, string key) =>
+        new(e, "evaluator", "evaluator", s, null, ConfigOf(e, s, null, auxiliary: false), data) { ManifestKey = key };
 
     private static JObject ConfigOf(Experiment e, ClassifierSpec s, PluginRef<IDefense>? defense, bool auxiliary) => new()
     {

@@ -12,8 +12,8 @@ internal sealed class PriorStages(Experiment e, Stage data, List<Stage> stages)
     private readonly Dictionary<string, bool> usesTarget = new();
     private readonly Dictionary<string, string> idOf = new();
 
-    /// <summary>The stage training this prior for this target (created on first request).</summary>
-    public PriorStage For(PluginRef<IPrior> prior, ClassifierStage target)
+    /// <summary>The stage training this prior for this target (created on first request, labelled with the manifest key that first asked).</summary>
+    public PriorStage For(PluginRef<IPrior> prior, ClassifierStage target, string manifestKey)
     {
         var config = e.Writer.WriteRef(prior).ToString(Formatting.None);
         if (!usesTarget.TryGetValue(config, out var perTarget)) usesTarget[config] = perTarget = UsesTarget(prior);
@@ -25,7 +25,7 @@ internal sealed class PriorStages(Experiment e, Stage data, List<Stage> stages)
             for (var n = 2; idOf.ContainsValue(id); n++) id = $"prior.{prior.Name}{n}";
             idOf[config] = id;
         }
-        stage = new PriorStage(e, perTarget ? $"{id}.{target.TargetId}" : id, prior, data, perTarget ? target : null);
+        stage = new PriorStage(e, perTarget ? $"{id}.{target.TargetId}" : id, prior, data, perTarget ? target : null) { ManifestKey = manifestKey };
         made[key] = stage;
         stages.Add(stage);
         return stage;

@@ -20,6 +20,9 @@ public abstract class Stage(string id, string kind, JToken config, IReadOnlyList
     /// <summary>The plugin doing the work, as "kind/name (from folder)", for failure messages.</summary>
     public string? Plugin { get; } = plugin;
 
+    /// <summary>The manifest key this stage comes from (e.g. "targets[1]", "attacks[0]", "prior"), for failure messages.</summary>
+    public string? ManifestKey { get; init; }
+
     /// <summary>What the stage's seed is derived from (with the manifest seed); its id unless it seeds as another.</summary>
     public virtual string SeedKey => Id;
 

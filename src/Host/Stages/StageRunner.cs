@@ -126,7 +126,8 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
     /// <summary>The error to report for <paramref name="stage"/> failing with <paramref name="e"/>: it names the stage and its plugin.</summary>
     private Exception Failure(Stage stage, Exception e)
     {
-        var label = $"stage '{stage.Id}'" + (stage.Plugin is null ? "" : $" ({stage.Plugin})");
+        var about = string.Join("; ", new[] { stage.Plugin, stage.ManifestKey is null ? null : "manifest key " + stage.ManifestKey }.OfType<string>());
+        var label = $"stage '{stage.Id}'" + (about.Length == 0 ? "" : $" ({about})");
         logger.LogError(e, "{Label} failed", label);
         return e switch
         {

@@ -102,7 +102,7 @@ public sealed class StageCachingTests
         manifest["attacks"]![0]!["attack"]!["options"]!["fail"] = true;
         var (code, _, error) = w.Cli("run", w.Write(manifest), "--out", w.Out);
         Assert.Equal(1, code);
-        Assert.Contains($"stage '{Attack}' (attack/fake-attack from tests) failed: the fake attack was told to fail", error);
+        Assert.Contains($"stage '{Attack}' (attack/fake-attack from tests; manifest key attacks[0]) failed: the fake attack was told to fail", error);
         Assert.DoesNotContain("   at ", error);
         Assert.Single(Directory.GetDirectories(Path.Combine(w.Out, "stages"), Target + "-*"));
         Assert.Empty(Directory.GetDirectories(Path.Combine(w.Out, "stages"), "*.partial"));
