@@ -16,6 +16,7 @@ namespace MIForge.Host.Cli;
 public static class CommandLine
 {
     private static readonly Option<string[]> pluginsOption = new("--plugins") { Description = "An extra plugin folder (or a folder of plugin folders); repeatable.", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string[]> trustOption = new("--trust-plugins") { Description = "A folder outside the manifest's folder that its \"plugins\" entries may load code from; repeatable.", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<bool> verboseOption = new("--verbose", "-v") { Description = "Log debug messages and print stack traces of errors." };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, CliSettings? settings = null)
@@ -44,13 +45,13 @@ public static class CommandLine
         var manifest = new Argument<string>("manifest") { Description = "The manifest JSON file." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Run folder (default: runs/<name>). Stages already finished there are reused." };
         var force = new Option<string[]>("--force") { Description = "Rerun a stage (id, e.g. attack.mcnn.gmi, or kind, e.g. attack) and what depends on it; repeatable." };
-        var command = new Command("run", "Run a manifest.") { manifest, outDir, pluginsOption, force, verboseOption };
+        var command = new Command("run", "Run a manifest.") { manifest, outDir, pluginsOption, trustOption, force, verboseOption };
         command.SetAction(p => Guard(p, error, log =>
         {
             // Ctrl-C / SIGTERM reach the command through settings.Cancellation: the host lifetime's stop token.
             {
                 var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
-                var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints).Load(p.GetValue(manifest)!);
+                var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints, p.GetValue(trustOption) ?? []).Load(p.GetValue(manifest)!);
                 using var services = HostSetup.Services(log, p.GetValue(verboseOption));
                 if (settings.Threads > 0) TorchSharp.torch.set_num_threads(settings.Threads);
                 var results = new ExperimentRun(catalog, services, log, error).Run(loaded, p.GetValue(outDir), p.GetValue(force) ?? [], settings.Cancellation);
@@ -69,11 +70,11 @@ public static class CommandLine
     private static Command ValidateCommand(TextWriter output, TextWriter error, CliSettings settings)
     {
         var manifest = new Argument<string>("manifest") { Description = "The manifest JSON file." };
-        var command = new Command("validate", "Check a manifest: JSON, plugin names, options, references, class lists, metric inputs, and one forward of zeros through every model on the data's image shape. Trains and writes nothing.") { manifest, pluginsOption, verboseOption };
+        var command = new Command("validate", "Check a manifest: JSON, plugin names, options, references, class lists, metric inputs, and one forward of zeros through every model on the data's image shape. Trains and writes nothing.") { manifest, pluginsOption, trustOption, verboseOption };
         command.SetAction(p => Guard(p, error, log =>
         {
             var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
-            var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints).Load(p.GetValue(manifest)!);
+            var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints, p.GetValue(trustOption) ?? []).Load(p.GetValue(manifest)!);
             using var services = HostSetup.Services(log, p.GetValue(verboseOption));
             new ExperimentRun(catalog, services, log, TextWriter.Null).Check(loaded, w => error.WriteLine($"warning: {loaded.File}: {w}"));
             output.WriteLine($"{loaded.File}: valid ({loaded.Points.Count} run{(loaded.Points.Count == 1 ? "" : "s")})");

@@ -9,7 +9,9 @@ namespace MIForge.Host.Manifests;
 /// binds and checks every point. Every problem is a <see cref="ManifestException"/> naming the
 /// file and JSON path, or a <see cref="PluginLoadException"/> naming the folder.</summary>
 /// <param name="maxSweepPoints">The most points a sweep may expand to (setting MAX_SWEEP_POINTS).</param>
-public sealed class ManifestLoader(PluginCatalog catalog, long maxSweepPoints = Sweep.DefaultMaxPoints)
+/// <param name="trusted">Folders (with everything under them) a manifest may name in "plugins" although
+/// they lie outside the manifest's own folder (--trust-plugins).</param>
+public sealed class ManifestLoader(PluginCatalog catalog, long maxSweepPoints = Sweep.DefaultMaxPoints, IReadOnlyList<string>? trusted = null)
 {
     public LoadedManifest Load(string path)
     {
@@ -74,6 +76,11 @@ public sealed class ManifestLoader(PluginCatalog catalog, long maxSweepPoints = 
         {
             if (f.Type != JTokenType.String) continue;
             var dir = Path.GetFullPath(Path.Combine(baseDir, (string)f!));
+            if (!PluginFolders.IsWithin(dir, baseDir) && !(trusted ?? []).Any(t => PluginFolders.IsWithin(dir, t)))
+            {
+                errors.Add(f, $"plugin folder '{dir}' is outside the manifest's folder ({baseDir}); a manifest loads code only from its own folder tree: pass --trust-plugins {dir} to load it, or use --plugins or MIFORGE_PLUGIN_PATH");
+                continue;
+            }
             if (!Directory.Exists(dir))
             {
                 errors.Add(f, $"plugin folder '{dir}' does not exist");

@@ -6,13 +6,13 @@ public static class PluginFolders
     /// <summary>Environment variable with extra plugin folders, separated by the path separator.</summary>
     public const string EnvironmentVariable = "MIFORGE_PLUGIN_PATH";
 
-    /// <summary>The built-in plugin folders: each subfolder of <c>artifacts/plugins/</c> found by
-    /// walking up from the host's base directory, plus those in <paramref name="pluginPath"/>
-    /// (a path-separated list; by default <see cref="EnvironmentVariable"/>).</summary>
+    /// <summary>The built-in plugin folders: each subfolder of the install's <c>artifacts/plugins/</c>
+    /// (<see cref="InstallRoot"/>; no other ancestor of the host counts), plus those in
+    /// <paramref name="pluginPath"/> (a path-separated list; by default <see cref="EnvironmentVariable"/>).</summary>
     public static IReadOnlyList<string> Defaults(string? baseDirectory = null, string? pluginPath = null)
     {
         var result = new List<string>();
-        if (FindRoot(baseDirectory ?? AppContext.BaseDirectory) is { } root)
+        if (InstallRoot(baseDirectory ?? AppContext.BaseDirectory) is { } root)
             result.AddRange(Expand(Path.Combine(root, "artifacts", "plugins")).Where(HasAssemblies));
         var extra = pluginPath ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(extra))
@@ -33,7 +33,23 @@ public static class PluginFolders
 
     private static bool HasAssemblies(string dir) => Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*.dll").Any();
 
-    /// <summary>The nearest ancestor of <paramref name="start"/> holding an <c>artifacts/plugins</c> folder.</summary>
+    /// <summary>The build root a binary folder belongs to: <c>ROOT</c> when <paramref name="baseDirectory"/> is
+    /// <c>ROOT/artifacts/bin/PROJECT/CONFIGURATION/FRAMEWORK</c>, as every project here builds; null otherwise.</summary>
+    public static string? InstallRoot(string baseDirectory)
+    {
+        var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(Path.GetFullPath(baseDirectory)));
+        var bin = framework.Parent?.Parent?.Parent;
+        return bin is { Name: "bin", Parent: { Name: "artifacts", Parent: { } root } } ? root.FullName : null;
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies under it (full paths, no link resolution).</summary>
+    public static bool IsWithin(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
+        return relative == "." || !(relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative));
+    }
+
+    /// <summary>The nearest ancestor of <paramref name="start"/> holding an <c>artifacts/plugins</c> folder (for tests and tools finding the repository).</summary>
     public static string? FindRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

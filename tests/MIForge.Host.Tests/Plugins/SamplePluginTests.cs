@@ -81,22 +81,49 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
         ((JArray)m["metrics"]!).Add(JObject.Parse("""{ "name": "sample-brightness", "options": { "threshold": 0.25 } }"""));
         var path = w.Write(m);
 
-        Assert.Equal(0, w.Cli("validate", path).code);
+        // the folder lies outside the manifest's folder tree: code from it needs --trust-plugins
+        var (refused, _, why) = w.Cli("validate", path);
+        Assert.Equal(2, refused);
+        Assert.Contains($"{path}: plugins[0]: plugin folder '{sample.Folder}' is outside the manifest's folder", why);
+        Assert.Contains("--trust-plugins", why);
+        Assert.Equal(2, w.Cli("run", path, "--out", w.Out).code);
+        Assert.False(Directory.Exists(w.Out));
+        Assert.Equal(0, w.Cli("validate", path, "--trust-plugins", Path.GetDirectoryName(sample.Folder)!).code);
+
         var (list, listOut, _) = w.Cli("plugins", "metric", "--plugins", sample.Folder);
         Assert.Equal(0, list);
         Assert.Contains("sample-brightness", listOut);
         Assert.Contains(sample.Folder, listOut);
 
-        var (code, _, error) = w.Cli("run", path, "--out", w.Out);
+        var (code, _, error) = w.Cli("run", path, "--out", w.Out, "--trust-plugins", sample.Folder);
         Assert.True(code == 0, error);
         var rows = MetricsFile.Read(Path.Combine(w.Out, "metrics.json"));
         var bright = Assert.Single(rows, r => r.Metric == "sample-brightness" && r.Name == "bright_share");
         Assert.InRange(bright.Value, 0, 1);
 
         m["metrics"]![2]!["options"]!["threshold"] = 2;
-        var (bad, _, badError) = w.Cli("validate", w.Write(m));
+        var (bad, _, badError) = w.Cli("validate", w.Write(m), "--trust-plugins", sample.Folder);
         Assert.Equal(2, bad);
         Assert.Contains("metrics[2].options.threshold: expected number between 0 and 1, got 2", badError);
+    }
+
+    [Fact]
+    public void A_plugin_folder_inside_the_manifests_folder_needs_no_trust_and_an_absolute_one_outside_does()
+    {
+        using var w = new Workspace();
+        var inside = Path.Combine(w.Root, "plugins", "Sample");
+        Directory.CreateDirectory(inside);
+        foreach (var f in Directory.GetFiles(sample.Folder)) File.Copy(f, Path.Combine(inside, Path.GetFileName(f)));
+        var m = Workspace.Manifest();
+        ((JArray)m["metrics"]!).Add("sample-brightness");
+        m["plugins"] = new JArray("plugins/Sample");
+        var (code, _, error) = w.Cli("validate", w.Write(m));
+        Assert.True(code == 0, error);
+        m["plugins"] = new JArray(sample.Folder);
+        (code, _, error) = w.Cli("validate", w.Write(m));
+        Assert.Equal(2, code);
+        Assert.Contains("plugins[0]: plugin folder", error);
+        Assert.Contains("--trust-plugins", error);
     }
 
     [Fact]
@@ -108,7 +135,7 @@ public sealed class SamplePluginTests(SamplePluginBuild sample) : IClassFixture<
         void Run(string folder)
         {
             m["plugins"] = new JArray(folder);
-            var (code, _, error) = w.Cli("run", w.Write(m), "--out", w.Out);
+            var (code, _, error) = w.Cli("run", w.Write(m), "--out", w.Out, "--trust-plugins", Path.GetDirectoryName(sample.Folder)!);
             Assert.True(code == 0, error);
         }
         Run(sample.Folder);
