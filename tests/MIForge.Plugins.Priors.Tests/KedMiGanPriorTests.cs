@@ -20,7 +20,7 @@ public sealed class KedMiGanPriorTests
         using var data = Shapes.Bands(Gray16, 3, 8);
         using var target = new TinyClassifier(Gray16, 3).Fit(data, 10);
         using var prior = new KedMiGanPrior(Tiny, run, new RecordedProgress());
-        Assert.True(((IPrior)prior).UsesTarget);
+        Assert.IsAssignableFrom<ITargetAwarePrior>(prior);
         prior.Train(new PriorTraining(data, target));
 
         foreach (var line in File.ReadAllLines(Path.Combine(run.StageDirectory, "losses.csv")).Skip(1))

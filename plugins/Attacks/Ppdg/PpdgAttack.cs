@@ -31,9 +31,9 @@ public sealed class PpdgAttack(PpdgOptions options, IRunContext context, IProgre
     public Reconstructions Invert(AttackRequest request)
     {
         var original = request.Prior ?? throw new InvalidOperationException("the ppdg attack tunes the attack's prior, but the manifest gives no prior");
-        if (options.Rounds > 0 && !original.CanFineTune)
-            throw new NotSupportedException($"the ppdg attack fine-tunes the prior, but the prior {original.GetType().Name} cannot be fine-tuned (IPrior.CanFineTune is false); use a prior that can (wgan-gp, kedmi-gan) or rounds 0");
-        if (options.Rounds > 0 && original.UsesTarget && request.Target.Access < TargetAccess.WhiteBox)
+        if (options.Rounds > 0 && original is not IFineTunablePrior)
+            throw new NotSupportedException($"the ppdg attack fine-tunes the prior, but the prior {original.GetType().Name} cannot be fine-tuned (it is not an IFineTunablePrior); use a prior that can (wgan-gp, kedmi-gan) or rounds 0");
+        if (options.Rounds > 0 && original is ITargetAwarePrior && request.Target.Access < TargetAccess.WhiteBox)
             throw new UnauthorizedAccessException("tuning a target-aware prior needs white-box access to the target");
         var candidates = Math.Max(options.Candidates, request.PerClass);
         var k = Math.Min(options.TopK, candidates);

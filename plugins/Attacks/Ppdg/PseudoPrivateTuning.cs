@@ -17,7 +17,7 @@ public sealed class PseudoPrivateTuning(PpdgOptions options)
             ?? throw new InvalidOperationException("the ppdg attack tunes the prior on public plus pseudo-private images, but the attack was given no public data");
         Directory.CreateDirectory(logDirectory);
         using var data = Combined(publicData, pseudoPrivate, request.Target.ClassCount, Repeats(publicData.Count, pseudoPrivate.Images.shape[0]));
-        var training = new PriorTraining(data, prior.UsesTarget ? request.Target.Classifier : null, options.TuneSteps) { LogDirectory = logDirectory };
+        var training = new PriorTraining(data, prior is ITargetAwarePrior ? request.Target.Classifier : null, options.TuneSteps) { LogDirectory = logDirectory };
         if (options.Tuning == PpdgTuning.Gan)
         {
             prior.Train(training);

@@ -43,7 +43,7 @@ public sealed class BidoPlus : IDefense, IJointAuxiliaryForward, IDisposable
     {
         var objective = bido.Loss(batch);
         var start = SecondPhaseStart(batch.Epochs);
-        var observing = batch.Epoch == start - 1 && oodLoss.ObservesWarmup;
+        var observing = batch.Epoch == start - 1 && oodLoss is IWarmupObserver { Observing: true };
         if (batch.Epoch < start && !observing) return objective;
         var auxiliary = batch.Auxiliary ?? throw new InvalidOperationException("bido-plus needs auxiliary OOD images (data.auxiliary in the manifest)");
         if (batch.Epoch < start)
@@ -69,7 +69,7 @@ public sealed class BidoPlus : IDefense, IJointAuxiliaryForward, IDisposable
         {
             using var seenIn = model.Forward(images);
             using var seenOut = model.Forward(auxiliary);
-            oodLoss.Observe(seenIn, seenOut);
+            ((IWarmupObserver)oodLoss).Observe(seenIn, seenOut);
         }
         finally
         {

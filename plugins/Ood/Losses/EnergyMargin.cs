@@ -27,12 +27,12 @@ public sealed class EnergyMarginOptions
 /// weight · [mean relu(E_in − m_in)² + mean relu(m_out − E_out)²]. Margins are given, or measured
 /// as running means of the energies while the first phase is observed.</summary>
 [Plugin("energy-margin", "Squared hinge on energies: ID energies below m_in, outlier energies above m_out (Liu et al. 2020)")]
-public sealed class EnergyMargin(EnergyMarginOptions options) : IOodLoss
+public sealed class EnergyMargin(EnergyMarginOptions options) : IOodLoss, IWarmupObserver
 {
     private readonly RunningMean inEnergy = new(), outEnergy = new();
 
     /// <summary>True while a margin is left to be measured from the first phase.</summary>
-    public bool ObservesWarmup => options.InMargin is null || options.OutMargin is null;
+    public bool Observing => options.InMargin is null || options.OutMargin is null;
 
     /// <summary>The margin m_in in use (given or measured; NaN when neither yet).</summary>
     public double InMargin => options.InMargin ?? inEnergy.Value;

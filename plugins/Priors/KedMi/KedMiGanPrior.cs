@@ -12,11 +12,8 @@ namespace MIForge.Plugins.Priors.KedMi;
 /// adds the entropy of the class prediction. Realness is log σ(logsumexp(logits)).</summary>
 [Plugin("kedmi-gan", "KED-MI's inversion-specific GAN: target soft labels, feature matching, entropy term")]
 public sealed class KedMiGanPrior(KedMiGanOptions options, IRunContext context, IProgressReporter progress)
-    : GanPrior<KedMiGanOptions, KedMiDiscriminator>(options, context, progress)
+    : GanPrior<KedMiGanOptions, KedMiDiscriminator>(options, context, progress), ITargetAwarePrior
 {
-    /// <summary>True: training needs the target's soft labels.</summary>
-    public override bool UsesTarget => true;
-
     /// <inheritdoc/>
     protected override string PluginName => "kedmi-gan";
 

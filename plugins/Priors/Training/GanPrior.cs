@@ -11,7 +11,7 @@ namespace MIForge.Plugins.Priors.Training;
 /// <summary>A DCGAN generator with a discriminator <typeparamref name="TDiscriminator"/>: latents are
 /// N(0, I), training alternates n_critic discriminator steps with one generator step (Adam), and
 /// the prior saves, loads and clones both networks. Subclasses give the two losses and realness.</summary>
-public abstract class GanPrior<TOptions, TDiscriminator> : IPrior
+public abstract class GanPrior<TOptions, TDiscriminator> : IFineTunablePrior
     where TOptions : GanOptions
     where TDiscriminator : nn.Module
 {
@@ -48,11 +48,6 @@ public abstract class GanPrior<TOptions, TDiscriminator> : IPrior
     /// <summary>The discriminator; throws before training or loading.</summary>
     protected TDiscriminator Discriminator => discriminator ?? throw NotReady();
 
-    /// <inheritdoc/>
-    public virtual bool UsesTarget => false;
-
-    /// <summary>True: clones copy both networks and training continues from them, with the fine-tuning objective added to the generator loss.</summary>
-    public bool CanFineTune => true;
 
     /// <inheritdoc/>
     public int LatentDim => Architecture?.LatentDim ?? Options.LatentDim;

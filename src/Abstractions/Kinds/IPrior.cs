@@ -3,14 +3,12 @@ using static TorchSharp.torch;
 
 namespace MIForge.Abstractions;
 
-/// <summary>A generative image prior an attack searches in (WGAN-GP, KED-MI GAN, conditional GAN).</summary>
+/// <summary>A generative image prior an attack searches in (WGAN-GP, KED-MI GAN, conditional GAN).
+/// Optional abilities: <see cref="ITargetAwarePrior"/>, <see cref="IFineTunablePrior"/>.</summary>
 public interface IPrior : IDisposable
 {
     /// <summary>Length of one latent vector.</summary>
     int LatentDim { get; }
-
-    /// <summary>True when training needs the target classifier (inversion-specific GANs).</summary>
-    bool UsesTarget => false;
 
     /// <summary>Draws [count, LatentDim] latents from the prior's latent distribution on the run device.</summary>
     torch.Tensor SampleLatents(long count);
@@ -32,7 +30,4 @@ public interface IPrior : IDisposable
 
     /// <summary>An independent deep copy, for fine-tuning without touching this one.</summary>
     IPrior Clone();
-
-    /// <summary>True when <see cref="Clone"/> copies the weights and <see cref="Train"/> continues from them honouring <see cref="PriorTraining.GeneratorObjective"/> (PPDG-MI tuning); false refuses fine-tuning.</summary>
-    bool CanFineTune => false;
 }

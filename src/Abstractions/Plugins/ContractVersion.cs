@@ -5,10 +5,10 @@ namespace MIForge.Abstractions;
 public static class ContractVersion
 {
     /// <summary>Incremented on a breaking change to any contract in this assembly.</summary>
-    public const int Major = 2;
+    public const int Major = 3;
 
     /// <summary>Incremented when members are added without breaking existing plugins.</summary>
-    public const int Minor = 1;
+    public const int Minor = 0;
 
     /// <summary>The contract version as a <see cref="Version"/>; equals this assembly's AssemblyVersion.</summary>
     public static Version Current { get; } = new(Major, Minor, 0, 0);

@@ -31,12 +31,7 @@ internal sealed class PriorStages(Experiment e, Stage data, List<Stage> stages)
         return stage;
     }
 
-    /// <summary>Asks a throwaway instance of the prior whether it trains against the target.</summary>
-    private bool UsesTarget(PluginRef<IPrior> prior)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "miforge-plan");
-        using var services = e.ServicesFor("plan", dir);
-        var instance = e.Create(prior, services);
-        return instance.UsesTarget;
-    }
+    /// <summary>Whether the prior trains against the target: read from its type (<see cref="ITargetAwarePrior"/>), creating nothing.</summary>
+    private bool UsesTarget(PluginRef<IPrior> prior) =>
+        typeof(ITargetAwarePrior).IsAssignableFrom(e.Catalog.Get(Plugins.PluginKind.Prior, prior.Name).Type);
 }

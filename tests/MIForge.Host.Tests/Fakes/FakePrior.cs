@@ -17,6 +17,8 @@ public sealed class FakePriorOptions
 [Plugin("fake-prior", "linear generator")]
 public sealed class FakePrior(FakePriorOptions options) : IPrior
 {
+    private readonly int created = Interlocked.Increment(ref Counters.PriorsCreated);
+
     /// <summary>The configured width (unused by the generator).</summary>
     public int Width => options.Width;
 

@@ -40,6 +40,15 @@ public sealed class StageCachingTests
     }
 
     [Fact]
+    public void PlanningReadsWhetherAPriorIsTargetAwareFromItsTypeWithoutCreatingIt()
+    {
+        using var w = new Workspace();
+        var (code, _, error) = w.Cli("validate", w.Write(Workspace.Manifest()));
+        Assert.True(code == 0, error);
+        Assert.Equal(0, Counters.PriorsCreated);
+    }
+
+    [Fact]
     public void PluginsThatAreDisposableAreDisposedWhenTheirStageEnds()
     {
         using var w = new Workspace();

@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace MIForge.Plugins.Attacks.Tests.Ppdg;
 
 /// <summary>A prior wrapping another that records its clones and, when a clone is disposed, what it
-/// generated from fixed latents; optionally claims it cannot be fine-tuned.</summary>
-public sealed class RecordingPrior(IPrior inner, Tensor probe, bool canFineTune = true, List<RecordingPrior>? clones = null) : IPrior
+/// generated from fixed latents.</summary>
+public sealed class RecordingPrior(IPrior inner, Tensor probe, List<RecordingPrior>? clones = null) : IFineTunablePrior
 {
     /// <summary>Every clone made from this prior or its clones.</summary>
     public List<RecordingPrior> Clones { get; } = clones ?? [];
@@ -18,8 +18,6 @@ public sealed class RecordingPrior(IPrior inner, Tensor probe, bool canFineTune 
     public Tensor? LastImages { get; private set; }
 
     public int LatentDim => inner.LatentDim;
-    public bool UsesTarget => inner.UsesTarget;
-    public bool CanFineTune => canFineTune;
     public Tensor SampleLatents(long count) => inner.SampleLatents(count);
     public Tensor Generate(Tensor latents) => inner.Generate(latents);
     public Tensor Realness(Tensor images) => inner.Realness(images);
@@ -34,7 +32,7 @@ public sealed class RecordingPrior(IPrior inner, Tensor probe, bool canFineTune 
 
     public IPrior Clone()
     {
-        var copy = new RecordingPrior(inner.Clone(), probe, canFineTune, Clones);
+        var copy = new RecordingPrior(inner.Clone(), probe, Clones);
         Clones.Add(copy);
         return copy;
     }
