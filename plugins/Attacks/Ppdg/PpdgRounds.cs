@@ -10,16 +10,13 @@ namespace MIForge.Plugins.Attacks.Ppdg;
 /// reconstructions.safetensors) so the host computes the attack metrics of every round. Owns its tensors.</summary>
 public sealed class PpdgRounds(int count) : IDisposable
 {
-    /// <summary>Folder under the stage folder holding the round files.</summary>
-    public const string Folder = "rounds";
-
     private readonly List<Reconstructions>[] parts = Enumerable.Range(0, count).Select(_ => new List<Reconstructions>()).ToArray();
 
     /// <summary>Number of rounds, the base attack's included.</summary>
     public int Count => parts.Length;
 
-    /// <summary>The file of round <paramref name="round"/> under <paramref name="stageDirectory"/>.</summary>
-    public static string PathOf(string stageDirectory, int round) => System.IO.Path.Combine(stageDirectory, Folder, $"round-{round}.safetensors");
+    /// <summary>The file of round <paramref name="round"/> under <paramref name="stageDirectory"/> (<see cref="AttackRounds"/>).</summary>
+    public static string PathOf(string stageDirectory, int round) => AttackRounds.PathOf(stageDirectory, round);
 
     /// <summary>Adds one class batch's reconstructions to round <paramref name="round"/>; takes ownership.</summary>
     public void Add(int round, Reconstructions reconstructions) => parts[round].Add(reconstructions);
@@ -36,7 +33,7 @@ public sealed class PpdgRounds(int count) : IDisposable
     /// <summary>Writes every round's file under <paramref name="stageDirectory"/>.</summary>
     public void Write(string stageDirectory)
     {
-        Directory.CreateDirectory(System.IO.Path.Combine(stageDirectory, Folder));
+        Directory.CreateDirectory(System.IO.Path.Combine(stageDirectory, AttackRounds.Folder));
         for (var round = 0; round < Count; round++)
         {
             using var scope = NewDisposeScope();

@@ -74,7 +74,7 @@ public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<
         var charts = new List<string>();
         foreach (var s in classifiers)
         {
-            var path = Path.Combine(s.Directory!, "training.json");
+            var path = Path.Combine(s.Directory!, StageLayout.TrainingLog);
             if (!File.Exists(path)) continue;
             var epochs = JObject.Parse(File.ReadAllText(path))["epochs"] as JArray ?? new JArray();
             double[] Series(string key) => epochs.Select(e => e[key]?.Type is JTokenType.Float or JTokenType.Integer ? (double)e[key]! : double.NaN).ToArray();
@@ -95,10 +95,10 @@ public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<
         var attacks = stages.OfType<AttackStage>().Where(s => s.Directory is not null).ToList();
         var images = new List<(string id, string file)>();
         foreach (var a in attacks)
-            foreach (var name in new[] { "reconstructions.png", "pairs.png" })
+            foreach (var name in new[] { StageLayout.ReconstructionGrid, StageLayout.Pairs })
                 if (File.Exists(Path.Combine(a.Directory!, name))) images.Add((a.Id, Path.Combine(a.Directory!, name)));
         foreach (var m in stages.Where(s => s.Kind == "metrics" && s.Directory is not null))
-            if (File.Exists(Path.Combine(m.Directory!, "pairs.png"))) images.Add((m.Id, Path.Combine(m.Directory!, "pairs.png")));
+            if (File.Exists(Path.Combine(m.Directory!, StageLayout.Pairs))) images.Add((m.Id, Path.Combine(m.Directory!, StageLayout.Pairs)));
         if (images.Count == 0) return;
         sb.Append("<h2>Reconstructions</h2><p>One row per class; in pair grids each reconstruction is followed by its nearest private training image in evaluator feature space.</p>");
         foreach (var (id, file) in images)

@@ -16,7 +16,7 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
     : Stage(IdOf(target, spec.Id!), "attack", ConfigOf(experiment, spec),
         prior is null ? [data, target] : [data, target, prior], experiment.Describe(spec.Attack!))
 {
-    public const string FileName = "reconstructions.safetensors";
+    public const string FileName = StageLayout.Reconstructions;
 
     public string AttackId => spec.Id!;
     public ClassifierStage Target => target;
@@ -52,8 +52,8 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
         using var result = attack.Invert(new AttackRequest(targetModel, priorModel, classes, spec.PerClass, publicData, spec.QueryBudget));
         Save(directory, result);
         var rows = result.Classes.cpu().data<long>().ToArray();
-        AtomicFile.WriteAllBytes(Path.Combine(directory, "reconstructions.png"), ImageGrid.ToPng(result.Images, rows));
-        AtomicFile.WriteJson(Path.Combine(directory, "attack.json"), new JObject
+        AtomicFile.WriteAllBytes(Path.Combine(directory, StageLayout.ReconstructionGrid), ImageGrid.ToPng(result.Images, rows));
+        AtomicFile.WriteJson(Path.Combine(directory, StageLayout.AttackFacts), new JObject
         {
             ["stage"] = Id,
             ["attack"] = experiment.Writer.WriteRef(spec.Attack!),
@@ -74,14 +74,7 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
     public Reconstructions Load() => Load(Path.Combine(Directory!, FileName));
 
     /// <summary>Per-round reconstructions a multi-round attack (ppdg) wrote as rounds/round-N.safetensors, by round.</summary>
-    public IEnumerable<(int Round, string Path)> RoundFiles()
-    {
-        var folder = Path.Combine(Directory!, "rounds");
-        if (!System.IO.Directory.Exists(folder)) return [];
-        return System.IO.Directory.GetFiles(folder, "round-*.safetensors")
-            .Select(f => (Round: int.TryParse(Path.GetFileNameWithoutExtension(f)["round-".Length..], out var n) ? n : -1, Path: f))
-            .Where(r => r.Round >= 0).OrderBy(r => r.Round).ToArray();
-    }
+    public IEnumerable<(int Round, string Path)> RoundFiles() => AttackRounds.In(Directory!);
 
     /// <summary>Reconstructions from a file in this stage's layout; the caller owns them.</summary>
     public static Reconstructions Load(string path)

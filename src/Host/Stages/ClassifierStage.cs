@@ -75,7 +75,7 @@ public sealed class ClassifierStage : Stage
             ["input"] = ClassifierCheckpoint.Shape(train.Shape),
             ["classes"] = train.ClassCount,
         });
-        AtomicFile.WriteJson(Path.Combine(directory, "training.json"), new JObject
+        AtomicFile.WriteJson(Path.Combine(directory, StageLayout.TrainingLog), new JObject
         {
             ["epochs"] = log,
             ["test_acc"] = testAccuracy,
@@ -109,7 +109,7 @@ public sealed class ClassifierStage : Stage
     }
 
     /// <summary>Test accuracy recorded when the stage ran.</summary>
-    public double TestAccuracy => (double?)JObject.Parse(File.ReadAllText(Path.Combine(Directory!, "training.json")))["test_acc"] ?? double.NaN;
+    public double TestAccuracy => (double?)JObject.Parse(File.ReadAllText(Path.Combine(Directory!, StageLayout.TrainingLog)))["test_acc"] ?? double.NaN;
 
     private static IClassifier Build(IModelArchitecture architecture, IDefense? defense, ImageShape shape, int classes)
     {

@@ -44,7 +44,7 @@ public sealed class MetricsStage(Experiment e, ClassifierStage target, AttackSta
         if (evaluatorModel is not null && reconstructions is not null)
         {
             var png = NearestPrivatePairs.Png(evaluatorModel, e.Data.PrivateTrain, reconstructions);
-            if (png.Length > 0) AtomicFile.WriteAllBytes(Path.Combine(directory, "pairs.png"), png);
+            if (png.Length > 0) AtomicFile.WriteAllBytes(Path.Combine(directory, StageLayout.Pairs), png);
         }
     }
 }

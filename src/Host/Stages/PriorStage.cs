@@ -17,17 +17,17 @@ public sealed class PriorStage(Experiment experiment, string id, PluginRef<IPrio
         using var model = experiment.Create(prior, services);
         using var targetModel = target?.Load(new StageServicesScope(Id, directory, services));
         model.Train(new PriorTraining(experiment.Data.Public, targetModel));
-        var folder = Path.Combine(directory, "prior");
+        var folder = Path.Combine(directory, StageLayout.PriorFolder);
         System.IO.Directory.CreateDirectory(folder);
         model.Save(folder);
-        AtomicFile.WriteJson(Path.Combine(directory, "prior.json"), new JObject { ["stage"] = Id, ["prior"] = experiment.Writer.WriteRef(prior) });
+        AtomicFile.WriteJson(Path.Combine(directory, StageLayout.PriorFacts), new JObject { ["stage"] = Id, ["prior"] = experiment.Writer.WriteRef(prior) });
     }
 
     /// <summary>The trained prior from this stage's folder; the caller owns it.</summary>
     public IPrior Load(StageServicesScope scope)
     {
         var model = experiment.Create(prior, scope.Services);
-        model.Load(Path.Combine(Directory!, "prior"));
+        model.Load(Path.Combine(Directory!, StageLayout.PriorFolder));
         return model;
     }
 }
