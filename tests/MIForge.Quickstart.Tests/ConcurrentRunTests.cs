@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using MIForge.Host.Plugins;
 using MIForge.Host.Runs;
 
 namespace MIForge.Quickstart.Tests;
@@ -28,10 +27,6 @@ public sealed partial class ConcurrentRunTests : IDisposable
     }
     """;
 
-    private static string HostDll() => Path.Combine(
-        PluginFolders.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory),
-        "artifacts", "bin", "MIForge.Host", "Release", "net10.0", "MIForge.Host.dll");
-
     [GeneratedRegex(@"stage ([\w.-]+): running")]
     private static partial Regex Running();
 
@@ -40,7 +35,7 @@ public sealed partial class ConcurrentRunTests : IDisposable
     private static async Task<Finished> Start(string manifest, string outDir, TimeSpan after)
     {
         await Task.Delay(after);
-        var psi = new ProcessStartInfo("dotnet", [HostDll(), "run", manifest, "--out", outDir, "--verbose"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var psi = new ProcessStartInfo("dotnet", [Repository.HostDll(), "run", manifest, "--out", outDir, "--verbose"]) { RedirectStandardError = true, RedirectStandardOutput = true };
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = await p.StandardOutput.ReadToEndAsync();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MIForge.Host.Cli;
-using MIForge.Host.Plugins;
 using Newtonsoft.Json.Linq;
 
 namespace MIForge.Quickstart.Tests;
@@ -25,8 +24,7 @@ public sealed class HostCodeTests : IDisposable
     }
     """;
 
-    private static readonly string Root = PluginFolders.FindRoot(AppContext.BaseDirectory)
-        ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+    private static readonly string Root = Repository.Root;
 
     private static readonly string Configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
 
@@ -34,14 +32,7 @@ public sealed class HostCodeTests : IDisposable
     private static void CopySources(string to)
     {
         foreach (var f in new[] { "Directory.Build.props", "Directory.Build.targets" }) File.Copy(Path.Combine(Root, f), Path.Combine(to, f));
-        foreach (var d in new[] { "src", "build" }) CopyTree(Path.Combine(Root, d), Path.Combine(to, d));
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-        foreach (var d in Directory.GetDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj"))) CopyTree(d, Path.Combine(to, Path.GetFileName(d)));
+        foreach (var d in new[] { "src", "build" }) Repository.CopyTree(Path.Combine(Root, d), Path.Combine(to, d));
     }
 
     private static (int code, string text) Process(string file, params string[] args)

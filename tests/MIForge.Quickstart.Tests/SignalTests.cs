@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MIForge.Host.Plugins;
 
 namespace MIForge.Quickstart.Tests;
 
@@ -22,17 +21,13 @@ public sealed class SignalTests : IDisposable
     }
     """;
 
-    private static string HostDll() => Path.Combine(
-        PluginFolders.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory),
-        "artifacts", "bin", "MIForge.Host", "Release", "net10.0", "MIForge.Host.dll");
-
     [Fact]
     public async Task Sigterm_keeps_finished_stages_removes_the_partial_one_and_exits_1()
     {
         var manifest = Path.Combine(dir, "m.json");
         File.WriteAllText(manifest, Manifest);
         var outDir = Path.Combine(dir, "run");
-        var psi = new ProcessStartInfo("dotnet", [HostDll(), "run", manifest, "--out", outDir]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var psi = new ProcessStartInfo("dotnet", [Repository.HostDll(), "run", manifest, "--out", outDir]) { RedirectStandardError = true, RedirectStandardOutput = true };
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -85,7 +85,7 @@ public sealed class StageIndependenceTests : IDisposable
         var seeded = Path.Combine(dir, "seeded");
         Directory.CreateDirectory(Path.Combine(seeded, "stages"));
         var evaluator = expected["evaluator"].folder;
-        CopyTree(Path.Combine(fresh, "stages", evaluator), Path.Combine(seeded, "stages", evaluator));
+        Repository.CopyTree(Path.Combine(fresh, "stages", evaluator), Path.Combine(seeded, "stages", evaluator));
         (code, _, error) = Cli("run", manifest, "--out", seeded);
         Assert.True(code == 0, error);
         statuses = Statuses(seeded);
@@ -103,7 +103,7 @@ public sealed class StageIndependenceTests : IDisposable
     [Fact]
     public void A_missing_data_file_fails_the_data_stage_naming_the_plugin_and_the_file_and_no_other_stage()
     {
-        var mnist = Directory.GetFiles(Path.Combine(Root(), ".cache", "data", "mnist"), "*-ubyte");
+        var mnist = Directory.GetFiles(Path.Combine(Repository.Root, ".cache", "data", "mnist"), "*-ubyte");
         var folder = Path.Combine(dir, "idx");
         Directory.CreateDirectory(folder);
         foreach (var f in mnist.Where(f => !Path.GetFileName(f).StartsWith("t10k-labels", StringComparison.Ordinal)))
@@ -118,15 +118,5 @@ public sealed class StageIndependenceTests : IDisposable
         Assert.Contains("t10k-labels", error);
         Assert.DoesNotContain("stage 'evaluator'", error);
         Assert.Empty(Directory.GetDirectories(Path.Combine(run, "stages")));
-    }
-
-    private static string Root() => Host.Plugins.PluginFolders.FindRoot(AppContext.BaseDirectory)
-        ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-        foreach (var d in Directory.GetDirectories(from)) CopyTree(d, Path.Combine(to, Path.GetFileName(d)));
     }
 }

@@ -12,8 +12,6 @@ namespace MIForge.Host.Tests.Training;
 /// <summary>Defenses that ask for it get the outliers' output from the training batch's own forward pass.</summary>
 public class JointForwardTests
 {
-    private sealed class Silent : IProgressReporter { public void Report(string phase, long step, long total, double? loss = null) { } }
-
     /// <summary>Cross-entropy alone; records, per call, the epoch and how many outlier rows came with the batch's output.</summary>
     private sealed class Recording(int fromEpoch) : IDefense, IJointAuxiliaryForward
     {
@@ -39,7 +37,7 @@ public class JointForwardTests
         using var generator = new Generator(3);
         var context = new RunContext(".", ".", ".", CPU, 3, generator, CancellationToken.None);
         var defense = new Recording(fromEpoch: 1);
-        new ClassifierTrainer(new TrainingSpec { Epochs = 2, BatchSize = 8 }, context, new Silent(), NullLogger.Instance).Train(model, defense, train, outliers);
+        new ClassifierTrainer(new TrainingSpec { Epochs = 2, BatchSize = 8 }, context, new SilentProgress(), NullLogger.Instance).Train(model, defense, train, outliers);
         Assert.Equal(6, defense.Calls.Count);
         Assert.All(defense.Calls, c => Assert.Equal(8, c.batch));
         Assert.All(defense.Calls.Where(c => c.epoch == 0), c => Assert.Null(c.outliers));

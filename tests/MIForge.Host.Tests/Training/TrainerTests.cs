@@ -11,8 +11,6 @@ namespace MIForge.Host.Tests.Training;
 
 public class TrainerTests
 {
-    private sealed class Silent : IProgressReporter { public void Report(string phase, long step, long total, double? loss = null) { } }
-
     /// <summary>Two separable blobs of 4-pixel images (class 0 dark, class 1 bright) plus label noise.</summary>
     private static ImageSet Blobs(int n, double noise, int seed)
     {
@@ -29,7 +27,7 @@ public class TrainerTests
         var model = new FakeLinear().Create(new ImageShape(1, 2, 2), 2);
         using var generator = new Generator((ulong)seed);
         var context = new RunContext(".", ".", ".", CPU, seed, generator, CancellationToken.None);
-        var log = new ClassifierTrainer(spec, context, new Silent(), NullLogger.Instance).Train(model, null, data, null);
+        var log = new ClassifierTrainer(spec, context, new SilentProgress(), NullLogger.Instance).Train(model, null, data, null);
         return (model, log);
     }
 
