@@ -17,11 +17,18 @@ public static class CodeIdentity
 {
     private const string OwnPrefix = "MIForge.";
 
+    /// <summary>The host assembly and the MIForge assemblies it uses, found once per process.</summary>
+    private static readonly Lazy<Dictionary<string, Guid>> HostCode = new(() =>
+    {
+        var host = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        AddWithReferences(typeof(CodeIdentity).Assembly, host);
+        return host;
+    });
+
     /// <summary>A hex digest of the host's code and of the code of the plugins <paramref name="config"/> names.</summary>
     public static string Of(PluginCatalog catalog, JToken config)
     {
-        var assemblies = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        AddWithReferences(typeof(CodeIdentity).Assembly, assemblies);
+        var assemblies = new Dictionary<string, Guid>(HostCode.Value, StringComparer.Ordinal);
         foreach (var name in NamesIn(config))
             foreach (var plugin in catalog.All.Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 AddWithReferences(plugin.Type.Assembly, assemblies);

@@ -9,14 +9,13 @@ namespace MIForge.Host.Stages;
 internal sealed class PriorStages(Experiment e, Stage data, List<Stage> stages)
 {
     private readonly Dictionary<(string config, string? target), PriorStage> made = new();
-    private readonly Dictionary<string, bool> usesTarget = new();
     private readonly Dictionary<string, string> idOf = new();
 
     /// <summary>The stage training this prior for this target (created on first request, labelled with the manifest key that first asked).</summary>
     public PriorStage For(PluginRef<IPrior> prior, ClassifierStage target, string manifestKey)
     {
         var config = e.Writer.WriteRef(prior).ToString(Formatting.None);
-        if (!usesTarget.TryGetValue(config, out var perTarget)) usesTarget[config] = perTarget = UsesTarget(prior);
+        var perTarget = UsesTarget(prior);
         var key = (config, perTarget ? target.TargetId : null);
         if (made.TryGetValue(key, out var stage)) return stage;
         if (!idOf.TryGetValue(config, out var id))
