@@ -1,3 +1,3 @@
-// oneDNN reads its instruction-set cap once, at its first primitive: set it before anything runs.
-MIForge.Numerics.Runtime.OneDnnCpuIsa.Apply();
+// libtorch's oneDNN convolutions gave wrong gradients on gray images: off before anything runs (OneDnnKernels).
+MIForge.Numerics.Runtime.OneDnnKernels.Disable();
 return await MIForge.Host.Cli.MiforgeHost.RunAsync(args);
