@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Host.Manifests;
 using MIForge.Host.Plugins;
+using MIForge.Host.Services;
 using TorchSharp;
 
 namespace MIForge.Host.Stages;
@@ -12,10 +13,10 @@ namespace MIForge.Host.Stages;
 public static class PlanChecks
 {
     /// <summary>Adds errors for what would fail later and calls <paramref name="warn"/> for what would silently do nothing.</summary>
-    public static void Check(Experiment e, ErrorList errors, Action<string> warn)
+    public static void Check(PlanSource e, StageScopes scopes, ErrorList errors, Action<string> warn)
     {
         var m = e.Manifest;
-        using var services = e.ServicesFor("plan", Path.Combine(Path.GetTempPath(), "miforge-plan"));
+        using var services = scopes.OpenOutside("plan", Path.Combine(Path.GetTempPath(), "miforge-plan"), StageSeed.Of(m.Seed, "plan"));
         CheckMetrics(e, services, errors, warn);
         if (m.Data.Dataset is null || Facts(e, services, errors) is not { } facts) return;
         var name = m.Data.Dataset.Name;
@@ -29,12 +30,12 @@ public static class PlanChecks
             Probe(e, services, m.Targets[i], $"targets[{i}]", facts, m.Data.Split?.Private.Count ?? facts.ClassCount, errors);
     }
 
-    private static void CheckMetrics(Experiment e, Services.StageServices services, ErrorList errors, Action<string> warn)
+    private static void CheckMetrics(PlanSource e, StageServices services, ErrorList errors, Action<string> warn)
     {
         var m = e.Manifest;
         for (var i = 0; i < m.Metrics.Count; i++)
         {
-            var needs = e.Create(m.Metrics[i], services).Requires;
+            var needs = services.Factory!.Create(m.Metrics[i]).Requires;
             var name = m.Metrics[i].Name;
             if (needs.HasFlag(MetricInputs.Evaluator) && m.Evaluator is null)
                 errors.Add($"metrics[{i}]", $"metric '{name}' needs an evaluator; add an \"evaluator\" section or drop the metric");
@@ -46,11 +47,11 @@ public static class PlanChecks
     }
 
     /// <summary>The dataset's facts when it can tell them; a dataset that fails to describe itself is an error at data.dataset.</summary>
-    private static DatasetFacts? Facts(Experiment e, Services.StageServices services, ErrorList errors)
+    private static DatasetFacts? Facts(PlanSource e, StageServices services, ErrorList errors)
     {
         try
         {
-            return e.Create(e.Manifest.Data.Dataset!, services) is IDescribedDataset described ? described.Describe() : null;
+            return services.Factory!.Create(e.Manifest.Data.Dataset!) is IDescribedDataset described ? described.Describe() : null;
         }
         catch (Exception x) when (x is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
         {
@@ -59,7 +60,7 @@ public static class PlanChecks
         }
     }
 
-    private static void Probe(Experiment e, Services.StageServices services, ClassifierSpec spec, string key, DatasetFacts facts, int classes, ErrorList errors)
+    private static void Probe(PlanSource e, StageServices services, ClassifierSpec spec, string key, DatasetFacts facts, int classes, ErrorList errors)
     {
         if (spec.Model is null) return;
         var shape = facts.Shape;
@@ -67,7 +68,7 @@ public static class PlanChecks
         {
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
-            using var model = e.Create(spec.Model, services).Create(shape, classes);
+            using var model = services.Factory!.Create(spec.Model).Create(shape, classes);
             model.Module.eval();
             using var output = model.Forward(torch.zeros(1, shape.Channels, shape.Height, shape.Width));
             if (output.Logits.shape is not [1, var k] || k != classes)
