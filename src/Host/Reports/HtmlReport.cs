@@ -106,7 +106,7 @@ public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<
     {
         var charts = new List<string>();
         foreach (var (s, dir) in stages.Where(s => s.Stage.Kind == "ood"))
-            foreach (var file in Directory.GetFiles(dir, "scores.*.safetensors").Order())
+            foreach (var file in Directory.GetFiles(dir, StageLayout.OodScoresPattern).Order())
             {
                 var scorerAndSet = Path.GetFileName(file)["scores.".Length..^".safetensors".Length];
                 var dot = scorerAndSet.IndexOf('.');

@@ -13,8 +13,6 @@ namespace MIForge.Host.Stages;
 /// classes, latents), reconstructions.png (a row per class) and attack.json (<see cref="AttackFacts"/>).</summary>
 public sealed class AttackStage : Stage<AttackResult>
 {
-    public const string FileName = StageLayout.Reconstructions;
-
     private readonly AttackSpec spec;
     private readonly ClassifierStage target;
     private readonly PriorStage? prior;
@@ -75,9 +73,6 @@ public sealed class AttackStage : Stage<AttackResult>
     {
         var tensors = new Dictionary<string, torch.Tensor> { ["images"] = r.Images.detach().cpu().contiguous(), ["classes"] = r.Classes.cpu().contiguous() };
         if (r.Latents is { } z) tensors["latents"] = z.detach().cpu().contiguous();
-        SafeTensors.Save(Path.Combine(directory, FileName), tensors, new Dictionary<string, string> { ["producer"] = "MIForge", ["kind"] = "reconstructions" });
+        SafeTensors.Save(Path.Combine(directory, StageLayout.Reconstructions), tensors, new Dictionary<string, string> { ["producer"] = "MIForge", ["kind"] = "reconstructions" });
     }
-
-    /// <summary>Reconstructions from a file in this stage's layout; the caller owns them.</summary>
-    public static Reconstructions Load(string path) => AttackResult.Load(path);
 }

@@ -38,7 +38,7 @@ public sealed class OodStage(PlanSource plan, ClassifierStage target, DataStage 
             {
                 stage.Cancellation.ThrowIfCancellationRequested();
                 using var scores = new OodScores(inside.alias(), Score(scorer, model, all.OodTest(set), stage.Device));
-                SafeTensors.Save(Path.Combine(stage.Directory, $"scores.{reference.Name}.{set.Name}.safetensors"),
+                SafeTensors.Save(Path.Combine(stage.Directory, StageLayout.OodScores(reference.Name, set.Name)),
                     new Dictionary<string, torch.Tensor> { ["in"] = scores.InDistribution, ["out"] = scores.OutOfDistribution });
                 var context = new MetricContext { Target = model, OodScores = scores };
                 rows.AddRange(MetricRows.Compute(metrics, stage, context, target.TargetId, null, reference.Name, set.Name, needs => needs.HasFlag(MetricInputs.OodScores)));

@@ -30,6 +30,15 @@ public sealed class StageRunnerTests
         return (stages, new StageRunner(run, NullLogger.Instance, point.Model.Seed, "test-runtime", scopes));
     }
 
+    /// <summary>The workspace's manifest planned and run once; the caller disposes the runner.</summary>
+    private static (IReadOnlyList<Stage> stages, StageRunner runner) Ran(Workspace w)
+    {
+        w.Write(Workspace.Manifest());
+        var (stages, runner) = Plan(w);
+        runner.Run(stages, [], CancellationToken.None);
+        return (stages, runner);
+    }
+
     private static T Find<T>(IReadOnlyList<Stage> stages, string id) where T : Stage => (T)stages.Single(s => s.Id == id);
 
     [Fact]
@@ -66,10 +75,8 @@ public sealed class StageRunnerTests
     public void A_stage_reads_its_inputs_direct_or_not_as_typed_artifacts_and_nothing_else()
     {
         using var w = new Workspace();
-        w.Write(Workspace.Manifest());
-        var (stages, runner) = Plan(w);
+        var (stages, runner) = Ran(w);
         using var _ = runner;
-        runner.Run(stages, [], CancellationToken.None);
         var inputs = new StageInputs(Find<Stage>(stages, AttackMetrics), runner.Results);
 
         var target = inputs.Of(Find<ClassifierStage>(stages, Target));
@@ -94,10 +101,8 @@ public sealed class StageRunnerTests
     public void An_input_whose_folder_or_files_are_gone_fails_naming_the_stage_the_file_and_the_fix()
     {
         using var w = new Workspace();
-        w.Write(Workspace.Manifest());
-        var (stages, runner) = Plan(w);
+        var (stages, runner) = Ran(w);
         using var _ = runner;
-        runner.Run(stages, [], CancellationToken.None);
         var inputs = new StageInputs(Find<Stage>(stages, AttackMetrics), runner.Results);
         var target = Find<ClassifierStage>(stages, Target);
         var attack = Find<AttackStage>(stages, "attack.fake-linear-fake-defense.fake-attack");
