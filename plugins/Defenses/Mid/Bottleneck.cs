@@ -43,6 +43,9 @@ internal sealed class Bottleneck : nn.Module, IClassifier
     /// <inheritdoc/>
     public int ClassCount => backbone.ClassCount;
 
+    /// <summary>The bottleneck's own head (fc_layer), which maps the code z to the logits; the backbone's is unused.</summary>
+    public ClassifierHead Head => new(head.weight!, head.bias);
+
     /// <summary>Logits from the bottleneck; Features is z (the head's input); Hidden is the backbone's.</summary>
     public ClassifierOutput Forward(Tensor x)
     {

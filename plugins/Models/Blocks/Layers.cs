@@ -20,5 +20,5 @@ internal static class Layers
         nn.Sequential(nn.Conv2d(cin, cout, 3, padding: 1), nn.BatchNorm2d(cout), nn.ReLU());
 
     /// <summary>A linear classification head.</summary>
-    public static Func<long, nn.Module<Tensor, Tensor>> LinearHead(int classes) => dim => nn.Linear(dim, classes);
+    public static Func<long, Linear> LinearHead(int classes) => dim => nn.Linear(dim, classes);
 }

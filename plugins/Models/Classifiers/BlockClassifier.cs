@@ -17,10 +17,10 @@ internal sealed class BlockClassifier : nn.Module, IClassifier
 {
     private readonly Block[] blocks;
     [ComponentName(Name = "feature_norm")] private readonly nn.Module<Tensor, Tensor>? featureNorm;
-    [ComponentName(Name = "fc")] private readonly nn.Module<Tensor, Tensor> head;
+    [ComponentName(Name = "fc")] private readonly TorchSharp.Modules.Linear head;
 
     public BlockClassifier(ImageShape input, int classes, IEnumerable<Block> blocks,
-        Func<long, nn.Module<Tensor, Tensor>> head, Func<long, nn.Module<Tensor, Tensor>>? featureNorm = null)
+        Func<long, TorchSharp.Modules.Linear> head, Func<long, nn.Module<Tensor, Tensor>>? featureNorm = null)
         : base(nameof(BlockClassifier))
     {
         Input = input;
@@ -41,6 +41,7 @@ internal sealed class BlockClassifier : nn.Module, IClassifier
     public nn.Module Module => this;
     public ImageShape Input { get; }
     public int ClassCount { get; }
+    public ClassifierHead Head => new(head.weight!, head.bias);
 
     /// <summary>Names of the hidden blocks, in forward order.</summary>
     public IEnumerable<string> HiddenNames => blocks.Where(b => b.Hidden).Select(b => b.Name);

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace MIForge.Plugins.Ood.Fitting;
 
-/// <summary>The classifier's last linear layer, logits = features·Wᵀ + b, found among its parameters
+/// <summary>The classifier's last linear layer, logits = features·Wᵀ + b, as the classifier exposes it
 /// (ViM and ReAct recompute logits from features). Holds float64 copies without gradients.</summary>
 internal sealed class LinearHead : IDisposable
 {
@@ -23,30 +23,21 @@ internal sealed class LinearHead : IDisposable
     /// <summary>features [N, d] → logits [N, C].</summary>
     public Tensor Logits(Tensor features) { using var wt = Weight.t(); return Bias.addmm(features, wt); }
 
-    /// <summary>Finds a weight [C, d] and bias [C] pair that reproduces <paramref name="seen"/>'s logits from its features.</summary>
-    public static LinearHead Find(IClassifier model, Activations seen)
+    /// <summary>Float64 copies of <paramref name="model"/>'s head (<see cref="IClassifier.Head"/>) on <paramref name="device"/>; a head without bias gets a zero bias.</summary>
+    public static LinearHead Of(IClassifier model, Device device)
     {
-        var classes = seen.Logits.shape[1];
-        var dim = seen.Features.shape[1];
-        var parameters = model.Module.named_parameters().ToList();
-        foreach (var (name, weight) in parameters.Where(p => p.parameter.shape.SequenceEqual(new[] { classes, dim })))
-        {
-            var prefix = name[..(name.LastIndexOf('.') + 1)];
-            var bias = parameters.FirstOrDefault(p => p.name == prefix + "bias" && p.parameter.shape.SequenceEqual(new[] { classes })).parameter;
-            using var scope = NewDisposeScope();
-            var head = new LinearHead(weight.detach().to(ScalarType.Float64, seen.Features.device),
-                bias is null ? zeros(new[] { classes }, ScalarType.Float64, seen.Features.device) : bias.detach().to(ScalarType.Float64, seen.Features.device));
-            var error = (head.Logits(seen.Features) - seen.Logits).abs().max().item<double>();
-            var scale = 1 + seen.Logits.abs().max().item<double>();
-            if (error <= 1e-3 * scale)
-            {
-                head.Weight.DetachFromDisposeScope();
-                head.Bias.DetachFromDisposeScope();
-                return head;
-            }
-        }
-        throw new InvalidOperationException(
-            $"this scorer needs the classifier's last linear layer (a [{classes}, {dim}] weight and [{classes}] bias whose output equals the logits), and none was found among its parameters");
+        var head = model.Head;
+        using var noGrad = no_grad();
+        var weight = Copy(head.Weight, device);
+        var bias = head.Bias is { } b ? Copy(b, device) : zeros(new[] { weight.shape[0] }, ScalarType.Float64, device);
+        return new LinearHead(weight, bias);
+    }
+
+    private static Tensor Copy(Tensor parameter, Device device)
+    {
+        using var detached = parameter.detach();
+        using var moved = detached.to(ScalarType.Float64, device);
+        return moved.clone();
     }
 
     /// <summary>Disposes both tensors.</summary>

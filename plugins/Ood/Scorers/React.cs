@@ -31,7 +31,7 @@ public sealed class React(ReactOptions options) : IOodScorer, IDisposable
     {
         Dispose();
         using var seen = Activations.Collect(model, inDistribution.Images);
-        head = LinearHead.Find(model, seen);
+        head = LinearHead.Of(model, seen.Features.device);
         using var all = seen.Features.flatten();
         Threshold = Percentile.Linear(all, options.Percentile);
     }

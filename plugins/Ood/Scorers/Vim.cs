@@ -30,7 +30,7 @@ public sealed class Vim(VimOptions options) : IOodScorer, IDisposable
         Dispose();
         using var scope = NewDisposeScope();
         using var seen = Activations.Collect(model, inDistribution.Images);
-        using var head = LinearHead.Find(model, seen);
+        using var head = LinearHead.Of(model, seen.Features.device);
         var dim = seen.Features.shape[1];
         var principal = options.Dim == 0 ? dim / 2 : options.Dim;
         if (principal >= dim)

@@ -18,4 +18,7 @@ public interface IClassifier : IDisposable
 
     /// <summary>Runs images [N,C,H,W] in [0,1] through the network; differentiable in x and parameters.</summary>
     ClassifierOutput Forward(torch.Tensor x);
+
+    /// <summary>The last linear layer, mapping <see cref="ClassifierOutput.Features"/> to the logits (what ViM and ReAct read).</summary>
+    ClassifierHead Head { get; }
 }

@@ -5,7 +5,7 @@ namespace MIForge.Abstractions;
 public static class ContractVersion
 {
     /// <summary>Incremented on a breaking change to any contract in this assembly.</summary>
-    public const int Major = 3;
+    public const int Major = 4;
 
     /// <summary>Incremented when members are added without breaking existing plugins.</summary>
     public const int Minor = 0;

@@ -15,7 +15,7 @@ namespace MIForge.Host.Reports;
 /// OOD scorer's metrics, reconstruction grids, training curves (inline SVG), OOD score
 /// histograms (inline SVG), and every metric row. Reads finished stage folders only.
 /// </summary>
-public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<MetricRow> rows, IReadOnlyList<Stage> stages)
+public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<MetricRow> rows, IReadOnlyList<StageFolder> stages)
 {
     private readonly StringBuilder sb = new();
 
@@ -70,21 +70,18 @@ public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<
 
     private void Curves()
     {
-        var classifiers = stages.OfType<ClassifierStage>().Where(s => s.Directory is not null).ToList();
+        var classifiers = stages.Where(s => s.Stage is ClassifierStage).ToList();
         var charts = new List<string>();
-        foreach (var s in classifiers)
+        foreach (var (s, dir) in classifiers)
         {
-            var path = Path.Combine(s.Directory!, StageLayout.TrainingLog);
-            if (!File.Exists(path)) continue;
-            var epochs = JObject.Parse(File.ReadAllText(path))["epochs"] as JArray ?? new JArray();
-            double[] Series(string key) => epochs.Select(e => e[key]?.Type is JTokenType.Float or JTokenType.Integer ? (double)e[key]! : double.NaN).ToArray();
-            charts.Add(SvgLineChart.Render($"{s.Id}: loss", new[] { ("loss", Series("loss")) }));
-            var accuracy = new List<(string, double[])> { ("train", Series("train_acc")) };
-            if (epochs.Any(e => e["val_acc"] is not null)) accuracy.Add(("validation", Series("val_acc")));
+            if (!File.Exists(Path.Combine(dir, StageLayout.TrainingLog))) continue;
+            var log = TrainingLog.Read(dir);
+            charts.Add(SvgLineChart.Render($"{s.Id}: loss", new[] { ("loss", log.Series("loss")) }));
+            var accuracy = new List<(string, double[])> { ("train", log.Series("train_acc")) };
+            if (log.HasValidation) accuracy.Add(("validation", log.Series("val_acc")));
             charts.Add(SvgLineChart.Render($"{s.Id}: accuracy", accuracy));
-            var terms = epochs.OfType<JObject>().SelectMany(e => e.Properties().Select(p => p.Name))
-                .Where(n => n is not ("epoch" or "loss" or "train_acc" or "val_acc" or "lr" or "seconds" or "images_per_s")).Distinct().ToList();
-            if (terms.Count > 0) charts.Add(SvgLineChart.Render($"{s.Id}: defense terms", terms.Select(n => (n, Series(n))).ToList()));
+            var terms = log.Terms;
+            if (terms.Count > 0) charts.Add(SvgLineChart.Render($"{s.Id}: defense terms", terms.Select(n => (n, log.Series(n))).ToList()));
         }
         if (charts.Count == 0) return;
         sb.Append("<h2>Training curves</h2><div class=charts>").Append(string.Concat(charts)).Append("</div>");
@@ -92,13 +89,12 @@ public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<
 
     private void Reconstructions()
     {
-        var attacks = stages.OfType<AttackStage>().Where(s => s.Directory is not null).ToList();
         var images = new List<(string id, string file)>();
-        foreach (var a in attacks)
+        foreach (var (a, dir) in stages.Where(s => s.Stage is AttackStage))
             foreach (var name in new[] { StageLayout.ReconstructionGrid, StageLayout.Pairs })
-                if (File.Exists(Path.Combine(a.Directory!, name))) images.Add((a.Id, Path.Combine(a.Directory!, name)));
-        foreach (var m in stages.Where(s => s.Kind == "metrics" && s.Directory is not null))
-            if (File.Exists(Path.Combine(m.Directory!, StageLayout.Pairs))) images.Add((m.Id, Path.Combine(m.Directory!, StageLayout.Pairs)));
+                if (File.Exists(Path.Combine(dir, name))) images.Add((a.Id, Path.Combine(dir, name)));
+        foreach (var (m, dir) in stages.Where(s => s.Stage.Kind == "metrics"))
+            if (File.Exists(Path.Combine(dir, StageLayout.Pairs))) images.Add((m.Id, Path.Combine(dir, StageLayout.Pairs)));
         if (images.Count == 0) return;
         sb.Append("<h2>Reconstructions</h2><p>One row per class; in pair grids each reconstruction is followed by its nearest private training image in evaluator feature space.</p>");
         foreach (var (id, file) in images)
@@ -109,8 +105,8 @@ public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<
     private void OodHistograms()
     {
         var charts = new List<string>();
-        foreach (var s in stages.Where(s => s.Kind == "ood" && s.Directory is not null))
-            foreach (var file in Directory.GetFiles(s.Directory!, "scores.*.safetensors").Order())
+        foreach (var (s, dir) in stages.Where(s => s.Stage.Kind == "ood"))
+            foreach (var file in Directory.GetFiles(dir, StageLayout.OodScoresPattern).Order())
             {
                 var scorerAndSet = Path.GetFileName(file)["scores.".Length..^".safetensors".Length];
                 var dot = scorerAndSet.IndexOf('.');

@@ -1,4 +1,5 @@
 using MIForge.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace MIForge.Host.Services;
 
@@ -6,11 +7,18 @@ namespace MIForge.Host.Services;
 /// run context, progress reporter and plugin factory, then everything the host registered. It owns
 /// what was created for the stage (plugins that are <see cref="IDisposable"/>, the stage's generator)
 /// and disposes it, newest first, when the stage ends.</summary>
-public sealed class StageServices(IServiceProvider root, IRunContext context, IProgressReporter progress) : IServiceProvider, IDisposable
+public sealed class StageServices(IServiceProvider root, IRunContext context, IProgressReporter progress, ILogger logger) : IServiceProvider, IDisposable
 {
     private readonly List<IDisposable> owned = [];
 
+    /// <summary>Creates plugins with these services (set once, by whoever opens the scope).</summary>
     public IPluginFactory? Factory { get; set; }
+
+    /// <summary>The stage's run context (folders, device, seed, generator, cancellation).</summary>
+    public IRunContext Run => context;
+
+    /// <summary>The stage's logger.</summary>
+    public ILogger Logger => logger;
 
     public object? GetService(Type serviceType) =>
         serviceType == typeof(IRunContext) ? context

@@ -6,17 +6,30 @@ using MIForge.Host.Training;
 using TorchSharp;
 using MIForge.Numerics.Serialization;
 using Newtonsoft.Json.Linq;
-using static TorchSharp.torch;
 
 namespace MIForge.Host.Stages;
 
 /// <summary>Runs one attack against one target; writes reconstructions.safetensors (images,
-/// classes, latents), reconstructions.png (a row per class) and attack.json.</summary>
-public sealed class AttackStage(Experiment experiment, AttackSpec spec, ClassifierStage target, PriorStage? prior, Stage data)
-    : Stage(IdOf(target, spec.Id!), "attack", ConfigOf(experiment, spec),
-        prior is null ? [data, target] : [data, target, prior], experiment.Describe(spec.Attack!))
+/// classes, latents), reconstructions.png (a row per class) and attack.json (<see cref="AttackFacts"/>).</summary>
+public sealed class AttackStage : Stage<AttackResult>
 {
-    public const string FileName = StageLayout.Reconstructions;
+    private readonly AttackSpec spec;
+    private readonly ClassifierStage target;
+    private readonly PriorStage? prior;
+    private readonly DataStage data;
+    private readonly JToken attack;
+    private readonly bool publicData;
+
+    public AttackStage(PlanSource plan, AttackSpec spec, ClassifierStage target, PriorStage? prior, DataStage data)
+        : base(plan, IdOf(target, spec.Id!), "attack", ConfigOf(plan, spec), prior is null ? [data, target] : [data, target, prior], plan.Describe(spec.Attack!))
+    {
+        this.spec = spec;
+        this.target = target;
+        this.prior = prior;
+        this.data = data;
+        attack = plan.Writer.WriteRef(spec.Attack!);
+        publicData = spec.Access == TargetAccess.WhiteBox || plan.Manifest.Data.Split?.Public.Count > 0;
+    }
 
     public string AttackId => spec.Id!;
     public ClassifierStage Target => target;
@@ -24,12 +37,12 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
     /// <summary>"attack.&lt;target&gt;.&lt;attack&gt;": the stage id, and the seed key of attacks that seed as <paramref name="attackId"/>.</summary>
     private static string IdOf(ClassifierStage target, string attackId) => $"attack.{target.TargetId}.{attackId}";
 
-    private static JObject ConfigOf(Experiment e, AttackSpec a)
+    private static JObject ConfigOf(PlanSource p, AttackSpec a)
     {
-        var c = (JObject)e.Writer.Write(a);
+        var c = (JObject)p.Writer.Write(a);
         c.Remove("id");
         c.Remove("targets");
-        c["seed"] = e.Manifest.Seed;
+        c["seed"] = p.Manifest.Seed;
         return c;
     }
 
@@ -38,48 +51,28 @@ public sealed class AttackStage(Experiment experiment, AttackSpec spec, Classifi
 
     public override void Execute(StageContext stage)
     {
-        var directory = stage.Directory;
-        using var services = experiment.ServicesFor(Id, stage);
-        var scope = new StageServicesScope(Id, directory, services);
-        var attack = experiment.Create(spec.Attack!, services);
-        if (attack.Requires > spec.Access)
-            throw new InvalidOperationException($"the attack needs {attack.Requires} access but the manifest grants {spec.Access}");
-        using var classifier = target.Load(scope);
-        using var priorModel = prior?.Load(scope);
+        var plugin = stage.Create(spec.Attack!);
+        if (plugin.Requires > spec.Access)
+            throw new InvalidOperationException($"the attack needs {plugin.Requires} access but the manifest grants {spec.Access}");
+        using var classifier = stage.Inputs.Of(target).Load(stage);
+        using var priorModel = prior is null ? null : stage.Inputs.Of(prior).Load(stage);
         var targetModel = new TargetModel(classifier, spec.Access, spec.QueryBudget);
         var classes = spec.Classes ?? Enumerable.Range(0, classifier.ClassCount).ToList();
-        var publicData = spec.Access == TargetAccess.WhiteBox || experiment.Manifest.Data.Split?.Public.Count > 0 ? experiment.Data.Public : null;
-        using var result = attack.Invert(new AttackRequest(targetModel, priorModel, classes, spec.PerClass, publicData, spec.QueryBudget));
-        Save(directory, result);
+        var publicImages = publicData ? stage.Inputs.Of(data).Public : null;
+        using var result = plugin.Invert(new AttackRequest(targetModel, priorModel, classes, spec.PerClass, publicImages, spec.QueryBudget));
+        Save(stage.Directory, result);
         var rows = result.Classes.cpu().data<long>().ToArray();
-        AtomicFile.WriteAllBytes(Path.Combine(directory, StageLayout.ReconstructionGrid), ImageGrid.ToPng(result.Images, rows));
-        AtomicFile.WriteJson(Path.Combine(directory, StageLayout.AttackFacts), new JObject
-        {
-            ["stage"] = Id,
-            ["attack"] = experiment.Writer.WriteRef(spec.Attack!),
-            ["access"] = spec.Access.ToString(),
-            ["queries"] = targetModel.Queries,
-            ["images"] = rows.Length,
-        });
+        AtomicFile.WriteAllBytes(Path.Combine(stage.Directory, StageLayout.ReconstructionGrid), ImageGrid.ToPng(result.Images, rows));
+        AtomicFile.WriteJson(Path.Combine(stage.Directory, StageLayout.AttackFacts),
+            new AttackFacts(Id, attack, spec.Access.ToString(), targetModel.Queries, rows.Length).ToJson());
     }
+
+    public override AttackResult Open(StageResult result) => AttackResult.Open(Id, FolderOf(result));
 
     private static void Save(string directory, Reconstructions r)
     {
         var tensors = new Dictionary<string, torch.Tensor> { ["images"] = r.Images.detach().cpu().contiguous(), ["classes"] = r.Classes.cpu().contiguous() };
         if (r.Latents is { } z) tensors["latents"] = z.detach().cpu().contiguous();
-        SafeTensors.Save(Path.Combine(directory, FileName), tensors, new Dictionary<string, string> { ["producer"] = "MIForge", ["kind"] = "reconstructions" });
-    }
-
-    /// <summary>The reconstructions from this stage's folder; the caller owns them.</summary>
-    public Reconstructions Load() => Load(Path.Combine(Directory!, FileName));
-
-    /// <summary>Per-round reconstructions a multi-round attack (ppdg) wrote as rounds/round-N.safetensors, by round.</summary>
-    public IEnumerable<(int Round, string Path)> RoundFiles() => AttackRounds.In(Directory!);
-
-    /// <summary>Reconstructions from a file in this stage's layout; the caller owns them.</summary>
-    public static Reconstructions Load(string path)
-    {
-        var (tensors, _) = SafeTensors.Load(path);
-        return new Reconstructions(tensors["images"], tensors["classes"], tensors.GetValueOrDefault("latents"));
+        SafeTensors.Save(Path.Combine(directory, StageLayout.Reconstructions), tensors, new Dictionary<string, string> { ["producer"] = "MIForge", ["kind"] = "reconstructions" });
     }
 }

@@ -24,46 +24,39 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
         var root = Root(loaded, outDir);
         if (File.Exists(root))
             throw new ManifestException(null, "--out", $"{root} is a file; expected a folder for the run (it is created when missing)");
-        var planned = new List<(ManifestPoint point, RunFolder run, Experiment experiment, IReadOnlyList<Stage> stages)>();
-        try
+        var planned = new List<(ManifestPoint point, RunFolder run, StageScopes scopes, IReadOnlyList<Stage> stages)>();
+        foreach (var point in loaded.Points)
         {
-            foreach (var point in loaded.Points)
-            {
-                var run = new RunFolder(root, point.Label);
-                var experiment = new Experiment(loaded, point, run, catalog, services, progress, cancellation);
-                planned.Add((point, run, experiment, StagePlan.Build(experiment)));
-                CheckForce(force, planned[^1].stages, loaded.File);
-                Check(experiment, loaded.File, warning => Logger.LogWarning("{Warning}", Labelled(point, warning)));
-            }
-            Directory.CreateDirectory(root);
-            AtomicFile.WriteJson(Path.Combine(root, "manifest.given.json"), loaded.Given);
-            var logger = Logger;
-            var results = new Dictionary<string, IReadOnlyList<StageOutcome>>();
-            for (var i = 0; i < planned.Count; i++)
-            {
-                var (point, run, experiment, stages) = planned[i];
-                Directory.CreateDirectory(run.Directory);
-                log.WriteTo(Path.Combine(run.LogsDirectory, "run.log"));
-                logger.LogInformation("run {Name} {Point} into {Dir}", point.Model.Name, point.Label, run.Directory);
-                AtomicFile.WriteJson(run.ResolvedManifest, point.Resolved);
-                if (point.Model.Threads > 0) torch.set_num_threads(point.Model.Threads);
-                AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders));
-                var outcomes = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(experiment.Device)).Run(stages, force, cancellation);
-                AtomicFile.WriteJson(run.Stages, new JArray(outcomes.Select(o => new JObject
-                {
-                    ["id"] = o.Id, ["kind"] = o.Kind, ["hash"] = o.Hash, ["status"] = o.Status.ToString().ToLowerInvariant(),
-                    ["directory"] = o.Directory, ["seconds"] = Math.Round(o.Seconds, 3),
-                })));
-                results[point.Label] = outcomes;
-                experiment.Dispose(); // frees this point's data before the next point loads its own
-                planned[i] = default;
-            }
-            return results;
+            var run = new RunFolder(root, point.Label);
+            var plan = new PlanSource(loaded, point, catalog, run);
+            var scopes = Scopes(loaded, point, run);
+            planned.Add((point, run, scopes, StagePlan.Build(plan)));
+            CheckForce(force, planned[^1].stages, loaded.File);
+            Check(plan, scopes, loaded.File, warning => Logger.LogWarning("{Warning}", Labelled(point, warning)));
         }
-        finally
+        Directory.CreateDirectory(root);
+        AtomicFile.WriteJson(Path.Combine(root, "manifest.given.json"), loaded.Given);
+        var logger = Logger;
+        var results = new Dictionary<string, IReadOnlyList<StageOutcome>>();
+        foreach (var (point, run, scopes, stages) in planned)
         {
-            foreach (var p in planned) p.experiment?.Dispose();
+            Directory.CreateDirectory(run.Directory);
+            log.WriteTo(Path.Combine(run.LogsDirectory, "run.log"));
+            logger.LogInformation("run {Name} {Point} into {Dir}", point.Model.Name, point.Label, run.Directory);
+            AtomicFile.WriteJson(run.ResolvedManifest, point.Resolved);
+            if (point.Model.Threads > 0) torch.set_num_threads(point.Model.Threads);
+            AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders));
+            // disposing the runner frees this point's data before the next point loads its own
+            using var runner = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(scopes.Device), scopes);
+            var outcomes = runner.Run(stages, force, cancellation);
+            AtomicFile.WriteJson(run.Stages, new JArray(outcomes.Select(o => new JObject
+            {
+                ["id"] = o.Id, ["kind"] = o.Kind, ["hash"] = o.Hash, ["status"] = o.Status.ToString().ToLowerInvariant(),
+                ["directory"] = o.Directory, ["seconds"] = Math.Round(o.Seconds, 3),
+            })));
+            results[point.Label] = outcomes;
         }
+        return results;
     }
 
     private ILogger Logger => ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger("MIForge.Run");
@@ -74,16 +67,21 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
     {
         foreach (var point in loaded.Points)
         {
-            using var experiment = new Experiment(loaded, point, new RunFolder(Root(loaded, null), point.Label), catalog, services, progress, CancellationToken.None);
-            StagePlan.Build(experiment);
-            Check(experiment, loaded.File, w => warn(Labelled(point, w)));
+            var run = new RunFolder(Root(loaded, null), point.Label);
+            var plan = new PlanSource(loaded, point, catalog, run);
+            StagePlan.Build(plan);
+            Check(plan, Scopes(loaded, point, run), loaded.File, w => warn(Labelled(point, w)));
         }
     }
 
-    private static void Check(Experiment experiment, string file, Action<string> warn)
+    /// <summary>The services of the stages of <paramref name="point"/>.</summary>
+    private StageScopes Scopes(LoadedManifest loaded, ManifestPoint point, RunFolder run) =>
+        new(catalog, services, progress, run.Directory, loaded.File, point.Model.Device);
+
+    private static void Check(PlanSource plan, StageScopes scopes, string file, Action<string> warn)
     {
         var errors = new ErrorList(file);
-        PlanChecks.Check(experiment, errors, warn);
+        PlanChecks.Check(plan, scopes, errors, warn);
         errors.ThrowIfAny();
     }
 

@@ -23,13 +23,13 @@ public static class MetricRows
         }
     }
 
-    /// <summary>Runs every metric whose inputs <paramref name="context"/> has, created with the stage's
-    /// <paramref name="services"/>; rows are scoped by the ids given.</summary>
-    public static IEnumerable<MetricRow> Compute(Experiment e, Services.StageServices services, MetricContext context, string? target, string? attack, string? scorer, string? oodSet, Func<MetricInputs, bool> applies)
+    /// <summary>Runs every one of <paramref name="metrics"/> whose inputs <paramref name="context"/> has, created
+    /// with <paramref name="stage"/>'s services; rows are scoped by the ids given.</summary>
+    public static IEnumerable<MetricRow> Compute(IReadOnlyList<PluginRef<IMetric>> metrics, StageContext stage, MetricContext context, string? target, string? attack, string? scorer, string? oodSet, Func<MetricInputs, bool> applies)
     {
-        foreach (var reference in e.Manifest.Metrics)
+        foreach (var reference in metrics)
         {
-            var metric = e.Create(reference, services);
+            var metric = stage.Create(reference);
             if (!applies(metric.Requires) || !context.Has(metric.Requires)) continue;
             foreach (var (name, value) in metric.Compute(context))
                 yield return new MetricRow(target, attack, scorer, oodSet, reference.Name, name, value);

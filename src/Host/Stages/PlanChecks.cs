@@ -1,6 +1,7 @@
 using MIForge.Abstractions;
 using MIForge.Host.Manifests;
 using MIForge.Host.Plugins;
+using MIForge.Host.Services;
 using TorchSharp;
 
 namespace MIForge.Host.Stages;
@@ -12,29 +13,28 @@ namespace MIForge.Host.Stages;
 public static class PlanChecks
 {
     /// <summary>Adds errors for what would fail later and calls <paramref name="warn"/> for what would silently do nothing.</summary>
-    public static void Check(Experiment e, ErrorList errors, Action<string> warn)
+    public static void Check(PlanSource plan, StageScopes scopes, ErrorList errors, Action<string> warn)
     {
-        var m = e.Manifest;
-        using var services = e.ServicesFor("plan", Path.Combine(Path.GetTempPath(), "miforge-plan"));
-        CheckMetrics(e, services, errors, warn);
-        if (m.Data.Dataset is null || Facts(e, services, errors) is not { } facts) return;
+        var m = plan.Manifest;
+        using var services = scopes.OpenOutside("plan", Path.Combine(Path.GetTempPath(), "miforge-plan"), StageSeed.Of(m.Seed, "plan"));
+        CheckMetrics(m, services, errors, warn);
+        if (m.Data.Dataset is null || Facts(m, services, errors) is not { } facts) return;
         var name = m.Data.Dataset.Name;
         foreach (var (list, key) in new[] { (m.Data.Split?.Private, "private"), (m.Data.Split?.Public, "public") })
             for (var i = 0; list is not null && i < list.Count; i++)
                 if (list[i] >= facts.ClassCount)
                     errors.Add($"data.split.{key}[{i}]", $"class {list[i]} is not in dataset '{name}', which has {facts.ClassCount} classes (0..{facts.ClassCount - 1})");
         if (errors.Any) return;
-        if (m.Evaluator is { } evaluator) Probe(e, services, evaluator, "evaluator", facts, facts.ClassCount, errors);
+        if (m.Evaluator is { } evaluator) Probe(services, evaluator, "evaluator", facts, facts.ClassCount, errors);
         for (var i = 0; i < m.Targets.Count; i++)
-            Probe(e, services, m.Targets[i], $"targets[{i}]", facts, m.Data.Split?.Private.Count ?? facts.ClassCount, errors);
+            Probe(services, m.Targets[i], $"targets[{i}]", facts, m.Data.Split?.Private.Count ?? facts.ClassCount, errors);
     }
 
-    private static void CheckMetrics(Experiment e, Services.StageServices services, ErrorList errors, Action<string> warn)
+    private static void CheckMetrics(Manifest m, StageServices services, ErrorList errors, Action<string> warn)
     {
-        var m = e.Manifest;
         for (var i = 0; i < m.Metrics.Count; i++)
         {
-            var needs = e.Create(m.Metrics[i], services).Requires;
+            var needs = services.Factory!.Create(m.Metrics[i]).Requires;
             var name = m.Metrics[i].Name;
             if (needs.HasFlag(MetricInputs.Evaluator) && m.Evaluator is null)
                 errors.Add($"metrics[{i}]", $"metric '{name}' needs an evaluator; add an \"evaluator\" section or drop the metric");
@@ -46,20 +46,20 @@ public static class PlanChecks
     }
 
     /// <summary>The dataset's facts when it can tell them; a dataset that fails to describe itself is an error at data.dataset.</summary>
-    private static DatasetFacts? Facts(Experiment e, Services.StageServices services, ErrorList errors)
+    private static DatasetFacts? Facts(Manifest m, StageServices services, ErrorList errors)
     {
         try
         {
-            return e.Create(e.Manifest.Data.Dataset!, services) is IDescribedDataset described ? described.Describe() : null;
+            return services.Factory!.Create(m.Data.Dataset!) is IDescribedDataset described ? described.Describe() : null;
         }
         catch (Exception x) when (x is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
         {
-            errors.Add("data.dataset", $"dataset '{e.Manifest.Data.Dataset!.Name}': {x.Message}");
+            errors.Add("data.dataset", $"dataset '{m.Data.Dataset!.Name}': {x.Message}");
             return null;
         }
     }
 
-    private static void Probe(Experiment e, Services.StageServices services, ClassifierSpec spec, string key, DatasetFacts facts, int classes, ErrorList errors)
+    private static void Probe(StageServices services, ClassifierSpec spec, string key, DatasetFacts facts, int classes, ErrorList errors)
     {
         if (spec.Model is null) return;
         var shape = facts.Shape;
@@ -67,7 +67,7 @@ public static class PlanChecks
         {
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
-            using var model = e.Create(spec.Model, services).Create(shape, classes);
+            using var model = services.Factory!.Create(spec.Model).Create(shape, classes);
             model.Module.eval();
             using var output = model.Forward(torch.zeros(1, shape.Channels, shape.Height, shape.Width));
             if (output.Logits.shape is not [1, var k] || k != classes)

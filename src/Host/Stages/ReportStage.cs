@@ -6,33 +6,20 @@ namespace MIForge.Host.Stages;
 
 /// <summary>Gathers every metric row into the point's metrics.json and writes report.html.
 /// Runs every time: it only reads finished stages.</summary>
-public sealed class ReportStage(Experiment e, IReadOnlyList<Stage> inputs)
-    : Stage("report", "report", new JObject(), inputs)
+public sealed class ReportStage(PlanSource plan, IReadOnlyList<Stage<IReadOnlyList<MetricRow>>> inputs)
+    : Stage(plan, "report", "report", new JObject(), inputs)
 {
-    public override StageCaching Caching => StageCaching.Always;
+    private readonly RunFolder run = plan.Run;
+    private readonly string name = plan.Manifest.Name;
+    private readonly string label = plan.Point.Label;
 
-    public IReadOnlyList<MetricRow> Rows { get; private set; } = [];
+    public override StageCaching Caching => StageCaching.Always;
 
     public override void Execute(StageContext stage)
     {
-        Rows = Inputs.Where(s => s.Directory is not null).SelectMany(s => MetricRows.Read(s.Directory!)).ToArray();
-        MetricsFile.Write(e.Run.Metrics, e.Manifest.Name, e.Point.Label, Rows);
-        var title = string.IsNullOrEmpty(e.Point.Label) ? e.Manifest.Name : $"{e.Manifest.Name} {e.Point.Label}";
-        AtomicFile.WriteAllText(e.Run.Report, new HtmlReport(title, e.Run.Directory, Rows, AllInputs()).Render());
-    }
-
-    /// <summary>Every stage this report depends on, directly or not, each once.</summary>
-    private List<Stage> AllInputs()
-    {
-        var seen = new HashSet<Stage>();
-        var order = new List<Stage>();
-        void Visit(Stage s)
-        {
-            if (!seen.Add(s)) return;
-            foreach (var i in s.Inputs) Visit(i);
-            order.Add(s);
-        }
-        foreach (var i in Inputs) Visit(i);
-        return order;
+        var rows = inputs.SelectMany(stage.Inputs.Of).ToArray();
+        MetricsFile.Write(run.Metrics, name, label, rows);
+        var title = string.IsNullOrEmpty(label) ? name : $"{name} {label}";
+        AtomicFile.WriteAllText(run.Report, new HtmlReport(title, run.Directory, rows, stage.Inputs.Folders()).Render());
     }
 }

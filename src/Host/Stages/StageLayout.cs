@@ -26,6 +26,12 @@ public static class StageLayout
     /// <summary>Prior stages: the folder the prior plugin saves itself into.</summary>
     public const string PriorFolder = "prior";
 
+    /// <summary>OOD stages: one scorer's scores of the in-distribution test images ("in") and of one OOD set ("out").</summary>
+    public static string OodScores(string scorer, string set) => $"scores.{scorer}.{set}.safetensors";
+
+    /// <summary>OOD stages: the pattern every <see cref="OodScores"/> file matches.</summary>
+    public const string OodScoresPattern = "scores.*.safetensors";
+
     /// <summary>Prior stages: plugin and options.</summary>
     public const string PriorFacts = "prior.json";
 }

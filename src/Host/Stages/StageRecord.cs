@@ -8,16 +8,18 @@ public static class StageRecord
 {
     public const string FileName = "stage.json";
 
-    public static void Write(string directory, Stage stage, DateTime started, TimeSpan duration) =>
+    /// <summary>Writes the record of <paramref name="stage"/>, whose content hash is <paramref name="hash"/> and whose
+    /// inputs had <paramref name="inputHashes"/> (in the order of its inputs).</summary>
+    public static void Write(string directory, Stage stage, string hash, IReadOnlyList<string> inputHashes, DateTime started, TimeSpan duration) =>
         AtomicFile.WriteJson(Path.Combine(directory, FileName), new JObject
         {
             ["id"] = stage.Id,
             ["kind"] = stage.Kind,
-            ["hash"] = stage.Hash,
+            ["hash"] = hash,
             ["plugin"] = stage.Plugin,
             ["code"] = stage.Code,
             ["config"] = stage.Config.DeepClone(),
-            ["inputs"] = new JArray(stage.Inputs.Select(i => new JObject { ["id"] = i.Id, ["hash"] = i.Hash })),
+            ["inputs"] = new JArray(stage.Inputs.Select((input, i) => new JObject { ["id"] = input.Id, ["hash"] = inputHashes[i] })),
             ["started"] = started.ToString("O"),
             ["seconds"] = Math.Round(duration.TotalSeconds, 3),
             ["files"] = StageFiles.Record(directory, FileName),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MIForge.Host.Manifests;
 using MIForge.Host.Plugins;
 using MIForge.Host.Runs;
+using MIForge.Host.Services;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using TorchSharp;
@@ -14,14 +15,21 @@ namespace MIForge.Host.Stages;
 /// "&lt;folder&gt;.partial", renamed when it returns, so a killed run leaves no half-finished stage
 /// behind and the next run resumes after the last finished one. The runner owns seeding: just before a
 /// stage executes it seeds torch's global generator and a fresh generator of the stage's own from the
-/// stage's seed, after loading the on-demand inputs (the data), so a result depends only on its inputs.</summary>
-public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed, string runtime)
+/// stage's seed, after producing the on-demand inputs (the data), so a result depends only on its inputs.
+/// The plan's stages are never changed: hashes, folders and produced values live in the runner's
+/// <see cref="Results"/>, from which each stage's typed inputs are read. Disposing the runner frees what
+/// it produced (the data).</summary>
+public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed, string runtime, StageScopes scopes) : IDisposable
 {
-    private readonly HashSet<Stage> prepared = [];
+    private readonly Dictionary<Stage, StageResult> results = [];
+    private readonly List<IDisposable> produced = [];
 
     /// <summary>Bumped when stage folder contents change meaning, to invalidate old caches (code changes
     /// are in the hash by themselves).</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>What the runner knows of each stage it has seen: hash, and folder or produced value.</summary>
+    public IReadOnlyDictionary<Stage, StageResult> Results => results;
 
     /// <param name="stages">In dependency order (inputs first).</param>
     /// <param name="force">Stage ids or kinds to rerun even when cached; their dependents rerun too.</param>
@@ -32,59 +40,66 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         foreach (var stage in stages)
         {
             cancellation.ThrowIfCancellationRequested();
-            stage.Hash = HashOf(stage);
+            var hash = HashOf(stage);
             if (stage.Caching == StageCaching.OnDemand)
             {
-                outcomes.Add(new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.OnDemand, null, 0));
+                results[stage] = new StageResult(hash, null);
+                outcomes.Add(new StageOutcome(stage.Id, stage.Kind, hash, StageStatus.OnDemand, null, 0));
                 continue;
             }
             var forced = force.Any(f => f == stage.Id || f == stage.Kind) || stage.Inputs.Any(rerun.Contains);
-            var dir = run.StageDirectory(stage.Id, stage.Hash);
-            if (Cached(stage, dir, forced) is { } cached)
+            var dir = run.StageDirectory(stage.Id, hash);
+            if (Cached(stage, hash, dir, forced) is { } cached)
             {
                 outcomes.Add(cached);
                 continue;
             }
             using var stageLock = StageLock.Acquire(dir, logger, cancellation);
             // another process may have finished it while this one waited for the lock
-            if (Cached(stage, dir, forced) is { } finished)
+            if (Cached(stage, hash, dir, forced) is { } finished)
             {
                 outcomes.Add(finished);
                 continue;
             }
             if (forced) rerun.Add(stage);
             Prepare(stage, cancellation);
-            outcomes.Add(Execute(stage, dir, cancellation));
+            outcomes.Add(Execute(stage, hash, dir, cancellation));
         }
         return outcomes;
     }
 
-    private StageOutcome? Cached(Stage stage, string dir, bool forced)
+    private StageOutcome? Cached(Stage stage, string hash, string dir, bool forced)
     {
         if (stage.Caching != StageCaching.Cached || forced || !File.Exists(Path.Combine(dir, StageRecord.FileName))) return null;
         StageRecord.Verify(dir, stage.Id);
-        stage.Directory = dir;
+        results[stage] = new StageResult(hash, dir);
         logger.LogInformation("stage {Stage}: cached ({Dir})", stage.Id, dir);
-        return new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Cached, dir, 0);
+        return new StageOutcome(stage.Id, stage.Kind, hash, StageStatus.Cached, dir, 0);
     }
 
     /// <summary>Produces the on-demand inputs of a stage about to run (once per run), failing as those stages.</summary>
     private void Prepare(Stage stage, CancellationToken cancellation)
     {
-        foreach (var input in stage.Inputs.Where(i => i.Caching == StageCaching.OnDemand && !prepared.Contains(i)))
+        foreach (var input in stage.Inputs.Where(i => i.Caching == StageCaching.OnDemand && results[i].Value is null))
         {
+            if (input is not IProducedStage producer) throw new InvalidOperationException($"stage '{input.Id}' is on demand but produces nothing");
             logger.LogInformation("stage {Stage}: loading{Plugin}", input.Id, input.Plugin is null ? "" : $" ({input.Plugin})");
             var clock = Stopwatch.StartNew();
+            var generator = Seeded(input, out var seed);
+            var services = scopes.Open(input.Id, run.Directory, seed, generator, cancellation);
+            services.Own(generator);
             try
             {
-                using var generator = Seeded(input, out var seed);
-                input.Execute(new StageContext(run.Directory, seed, generator, cancellation));
+                var value = producer.Produce(new StageContext(run.Directory, seed, generator, cancellation, services, new StageInputs(input, results)));
+                produced.Add(services); // kept for the run: the produced value may use the plugins it was made with
+                produced.Add(value);
+                results[input] = results[input] with { Value = value };
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                services.Dispose();
                 throw Failure(input, e);
             }
-            prepared.Add(input);
             logger.LogInformation("stage {Stage}: loaded in {Seconds:F1}s", input.Id, clock.Elapsed.TotalSeconds);
         }
     }
@@ -97,7 +112,7 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         return new torch.Generator(unchecked((ulong)seed));
     }
 
-    private StageOutcome Execute(Stage stage, string dir, CancellationToken cancellation)
+    private StageOutcome Execute(Stage stage, string hash, string dir, CancellationToken cancellation)
     {
         var partial = dir + ".partial";
         if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
@@ -108,8 +123,9 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         try
         {
             using (var generator = Seeded(stage, out var seed))
-                stage.Execute(new StageContext(partial, seed, generator, cancellation));
-            StageRecord.Write(partial, stage, started, clock.Elapsed);
+            using (var services = scopes.Open(stage.Id, partial, seed, generator, cancellation))
+                stage.Execute(new StageContext(partial, seed, generator, cancellation, services, new StageInputs(stage, results)));
+            StageRecord.Write(partial, stage, hash, stage.Inputs.Select(i => results[i].Hash).ToArray(), started, clock.Elapsed);
             Commit(partial, dir);
         }
         catch (Exception e)
@@ -118,9 +134,9 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
             if (e is OperationCanceledException) throw;
             throw Failure(stage, e);
         }
-        stage.Directory = dir;
+        results[stage] = new StageResult(hash, dir);
         logger.LogInformation("stage {Stage}: done in {Seconds:F1}s", stage.Id, clock.Elapsed.TotalSeconds);
-        return new StageOutcome(stage.Id, stage.Kind, stage.Hash, StageStatus.Ran, dir, clock.Elapsed.TotalSeconds);
+        return new StageOutcome(stage.Id, stage.Kind, hash, StageStatus.Ran, dir, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The error to report for <paramref name="stage"/> failing with <paramref name="e"/>: it names the stage and its plugin.</summary>
@@ -138,7 +154,7 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
     }
 
     /// <summary>Hash of kind, configuration, format version, the code (plugins and host), the tensor
-    /// runtime and device, and the inputs' hashes.</summary>
+    /// runtime and device, and the inputs' hashes (which the runner must have recorded).</summary>
     private string HashOf(Stage stage) => ContentHash.Of(new JObject
     {
         ["kind"] = stage.Kind,
@@ -146,7 +162,8 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         ["config"] = stage.Config.DeepClone(),
         ["code"] = stage.Code,
         ["runtime"] = runtime,
-        ["inputs"] = new JArray(stage.Inputs.Select(i => i.Hash)),
+        ["inputs"] = new JArray(stage.Inputs.Select(i => results.TryGetValue(i, out var r) ? r.Hash
+            : throw new InvalidOperationException($"stage '{stage.Id}' comes before its input '{i.Id}'; stages must be given inputs first"))),
     });
 
     /// <summary>Puts the finished <paramref name="partial"/> folder in place (under the stage lock): a folder
@@ -172,5 +189,12 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>Frees what the runner produced (the data and the services it was loaded with), newest first.</summary>
+    public void Dispose()
+    {
+        for (var i = produced.Count - 1; i >= 0; i--) produced[i].Dispose();
+        produced.Clear();
     }
 }

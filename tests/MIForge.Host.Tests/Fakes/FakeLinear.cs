@@ -28,6 +28,7 @@ public sealed class FakeLinear : IModelArchitecture
         public torch.nn.Module Module => this;
         public ImageShape Input { get; }
         public int ClassCount { get; }
+        public ClassifierHead Head => new(head.weight!, head.bias);
 
         public ClassifierOutput Forward(torch.Tensor x)
         {

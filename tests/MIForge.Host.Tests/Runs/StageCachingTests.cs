@@ -200,8 +200,8 @@ public sealed class StageCachingTests
         AddCopyOfFirstAttack(manifest, "other");
         var (code, _, error) = w.Cli("run", w.Write(manifest), "--out", w.Out);
         Assert.True(code == 0, error);
-        MIForge.Abstractions.Reconstructions Of(string id) => MIForge.Host.Stages.AttackStage.Load(
-            Path.Combine(w.StageDirectory($"attack.fake-linear-fake-defense.{id}"), MIForge.Host.Stages.AttackStage.FileName));
+        MIForge.Abstractions.Reconstructions Of(string id) => MIForge.Host.Stages.AttackResult.Load(
+            Path.Combine(w.StageDirectory($"attack.fake-linear-fake-defense.{id}"), MIForge.Host.Stages.StageLayout.Reconstructions));
         using var a = Of("fake-attack");
         using var b = Of("paired");
         using var c = Of("other");

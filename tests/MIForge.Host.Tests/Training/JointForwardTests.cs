@@ -68,6 +68,7 @@ public class JointForwardTests
         public nn.Module Module => norm;
         public ImageShape Input => new(1, 1, 4);
         public int ClassCount => 4;
+        public ClassifierHead Head { get; } = new(eye(4).DetachFromDisposeScope(), null); // logits are the features
         public ClassifierOutput Forward(Tensor x)
         {
             var f = norm.forward(x.flatten(1));

@@ -23,6 +23,7 @@ public sealed class TinyNet : nn.Module, IClassifier
     public nn.Module Module => this;
     public ImageShape Input => new(1, 4, 4);
     public int ClassCount => 3;
+    public ClassifierHead Head => new(head.weight!, head.bias);
 
     public ClassifierOutput Forward(Tensor x)
     {

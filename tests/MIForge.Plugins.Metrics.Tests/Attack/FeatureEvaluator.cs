@@ -21,6 +21,7 @@ public sealed class FeatureEvaluator : nn.Module, IClassifier
     public nn.Module Module => this;
     public ImageShape Input { get; }
     public int ClassCount { get; }
+    public ClassifierHead Head => new(weight, null);
 
     public ClassifierOutput Forward(Tensor x)
     {

@@ -29,6 +29,7 @@ public sealed class LinearClassifier : nn.Module, IClassifier
     public nn.Module Module => this;
     public ImageShape Input { get; }
     public int ClassCount { get; }
+    public ClassifierHead Head => new(head.weight!, head.bias);
 
     /// <summary>Number of Forward calls so far.</summary>
     public int Forwards { get; private set; }

@@ -23,6 +23,7 @@ public sealed class NormalizedClassifier : nn.Module, IClassifier
     public nn.Module Module => this;
     public ImageShape Input { get; }
     public int ClassCount { get; }
+    public ClassifierHead Head => new(head.weight!, head.bias);
 
     /// <summary>The batch-norm layer's running mean.</summary>
     public Tensor RunningMean => norm.running_mean!;

@@ -27,6 +27,7 @@ public sealed class TinyClassifier : nn.Module, IClassifier
     public nn.Module Module => this;
     public ImageShape Input { get; }
     public int ClassCount { get; }
+    public ClassifierHead Head => new(head.weight!, head.bias);
 
     public ClassifierOutput Forward(Tensor x)
     {
