@@ -48,8 +48,19 @@ public sealed class NpyOptions : DatasetShapeOptions
 
 /// <summary>Images and labels from .npy arrays (as numpy.save writes them).</summary>
 [Plugin("npy", "Images and labels from .npy arrays (uint8 or float, N×H×W / NCHW / NHWC)")]
-public sealed class NpyDataset(NpyOptions options, IRunContext? context = null) : IDataset
+public sealed class NpyDataset(NpyOptions options, IRunContext? context = null) : IDataset, ICheckableDataset
 {
+    /// <inheritdoc/>
+    public void CheckFiles()
+    {
+        string Path(string? p, string key) => ManifestPath.Resolve(context, p ?? throw new ArgumentException($"npy: {key} is required"));
+        DatasetFiles.NpyPair(Path(options.TrainImages, "trainImages"), Path(options.TrainLabels, "trainLabels"));
+        if ((options.TestImages is null) != (options.TestLabels is null))
+            throw new ArgumentException("npy: give both testImages and testLabels, or neither");
+        if (options.TestImages is not null)
+            DatasetFiles.NpyPair(Path(options.TestImages, "testImages"), Path(options.TestLabels, "testLabels"));
+    }
+
     /// <summary>Reads one part; the class count is the largest training label + 1 (or the number of class names).</summary>
     public ImageSet Load(DatasetPart part)
     {

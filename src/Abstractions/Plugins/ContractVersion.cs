@@ -8,7 +8,7 @@ public static class ContractVersion
     public const int Major = 3;
 
     /// <summary>Incremented when members are added without breaking existing plugins.</summary>
-    public const int Minor = 0;
+    public const int Minor = 1;
 
     /// <summary>The contract version as a <see cref="Version"/>; equals this assembly's AssemblyVersion.</summary>
     public static Version Current { get; } = new(Major, Minor, 0, 0);

@@ -36,7 +36,7 @@ public sealed class OptionsWriter(IPluginNames plugins)
         var d = plugins.Find(kind, name);
         var result = new JObject { ["name"] = d?.Name ?? name };
         if (d?.OptionsType is { } t)
-            result["options"] = Write(binder.Bind(t, options, new ErrorList(null)));
+            result["options"] = d.CodeLoaded ? Write(binder.Bind(t, options, new ErrorList(null))) : options?.DeepClone() ?? new JObject(); // defaults of a plugin read from metadata are unknown
         return result;
     }
 

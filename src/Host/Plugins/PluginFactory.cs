@@ -20,11 +20,13 @@ public sealed class PluginFactory(PluginCatalog catalog, IServiceProvider servic
     /// a failing constructor a <see cref="PluginLoadException"/> naming the plugin and its folder.</summary>
     public object Create(PluginDescriptor plugin, JObject? options)
     {
+        if (!plugin.CodeLoaded)
+            throw new InvalidOperationException($"plugin {plugin.Id} (from {plugin.Source}) was read from metadata only and cannot be created");
         var args = new List<object>();
         if (plugin.OptionsType is { } t)
         {
             var errors = new ErrorList(manifestFile);
-            args.Add(binder.Bind(t, options, errors, options?.Path ?? ""));
+            args.Add(binder.Bind(t, options, errors, options?.Path ?? "")!);
             errors.ThrowIfAny();
         }
         object instance;

@@ -8,7 +8,8 @@ namespace MIForge.Host.Stages;
 /// <summary>Checks of a planned manifest point that need its plugins but no data and no training:
 /// metrics whose inputs the manifest lacks, class lists against the dataset's class count, and a shape
 /// probe (one eval-mode forward of zeros through every configured model on the data's image shape).
-/// `validate` and `run` both make them before anything is written.</summary>
+/// `validate` and `run` both make them before anything is written. They create plugins, so a plugin read
+/// from metadata only (from outside the install, in `validate`) is skipped: `run` loads it and checks it.</summary>
 public static class PlanChecks
 {
     /// <summary>Adds errors for what would fail later and calls <paramref name="warn"/> for what would silently do nothing.</summary>
@@ -17,7 +18,8 @@ public static class PlanChecks
         var m = e.Manifest;
         using var services = e.ServicesFor("plan", Path.Combine(Path.GetTempPath(), "miforge-plan"));
         CheckMetrics(e, services, errors, warn);
-        if (m.Data.Dataset is null || Facts(e, services, errors) is not { } facts) return;
+        CheckFiles(e, services, errors);
+        if (errors.Any || m.Data.Dataset is null || Facts(e, services, errors) is not { } facts) return;
         var name = m.Data.Dataset.Name;
         foreach (var (list, key) in new[] { (m.Data.Split?.Private, "private"), (m.Data.Split?.Public, "public") })
             for (var i = 0; list is not null && i < list.Count; i++)
@@ -34,6 +36,7 @@ public static class PlanChecks
         var m = e.Manifest;
         for (var i = 0; i < m.Metrics.Count; i++)
         {
+            if (!Runnable(e, m.Metrics[i])) continue;
             var needs = e.Create(m.Metrics[i], services).Requires;
             var name = m.Metrics[i].Name;
             if (needs.HasFlag(MetricInputs.Evaluator) && m.Evaluator is null)
@@ -45,9 +48,31 @@ public static class PlanChecks
         }
     }
 
+    /// <summary>Every dataset that can check its files (<see cref="ICheckableDataset"/>: folders, headers) does so;
+    /// a problem is an error at the dataset's manifest key, naming the file.</summary>
+    private static void CheckFiles(Experiment e, Services.StageServices services, ErrorList errors)
+    {
+        var m = e.Manifest;
+        var datasets = new List<(PluginRef<IDataset>? dataset, string key)> { (m.Data.Dataset, "data.dataset"), (m.Data.Auxiliary, "data.auxiliary") };
+        for (var i = 0; m.Ood is not null && i < m.Ood.Sets.Count; i++) datasets.Add((m.Ood.Sets[i].Dataset, $"ood.sets[{i}].dataset"));
+        foreach (var (dataset, key) in datasets)
+        {
+            if (dataset is null || !Runnable(e, dataset)) continue;
+            try
+            {
+                if (e.Create(dataset, services) is ICheckableDataset checkable) checkable.CheckFiles();
+            }
+            catch (Exception x) when (x is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+            {
+                errors.Add(key, $"dataset '{dataset.Name}': {x.Message}");
+            }
+        }
+    }
+
     /// <summary>The dataset's facts when it can tell them; a dataset that fails to describe itself is an error at data.dataset.</summary>
     private static DatasetFacts? Facts(Experiment e, Services.StageServices services, ErrorList errors)
     {
+        if (!Runnable(e, e.Manifest.Data.Dataset!)) return null;
         try
         {
             return e.Create(e.Manifest.Data.Dataset!, services) is IDescribedDataset described ? described.Describe() : null;
@@ -61,7 +86,7 @@ public static class PlanChecks
 
     private static void Probe(Experiment e, Services.StageServices services, ClassifierSpec spec, string key, DatasetFacts facts, int classes, ErrorList errors)
     {
-        if (spec.Model is null) return;
+        if (spec.Model is null || !Runnable(e, spec.Model)) return;
         var shape = facts.Shape;
         try
         {
@@ -79,6 +104,10 @@ public static class PlanChecks
                 + " (does the dataset need options such as \"pad\" or \"size\"?)");
         }
     }
+
+    /// <summary>False for a plugin read from metadata only, which planning must not create.</summary>
+    private static bool Runnable<T>(Experiment e, PluginRef<T> reference) where T : class =>
+        e.Catalog.Find(PluginKind.Of(typeof(T))!, reference.Name)?.CodeLoaded != false;
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }
