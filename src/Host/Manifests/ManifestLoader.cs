@@ -42,7 +42,7 @@ public sealed class ManifestLoader(PluginCatalog catalog, long maxSweepPoints = 
         foreach (var p in points)
         {
             var model = (Manifest)binder.Bind(typeof(Manifest), p.Manifest, errors)!;
-            if (!errors.Any) ManifestRules.Check(model, errors);
+            if (!errors.Any) ManifestRules.Check(model, errors, ManifestIds.Assign(model));
             if (!errors.Any) ManifestRules.CheckFiles(model, Path.GetDirectoryName(file)!, errors);
             if (errors.Any) break;
             bound.Add(new ManifestPoint(p.Label, p.Manifest, model, (JObject)writer.Write(model)));

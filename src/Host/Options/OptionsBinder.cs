@@ -27,6 +27,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             return instance;
         }
         var fields = OptionsSchema.Of(type);
+        var before = errors.Errors.Count;
         foreach (var prop in obj.Properties())
         {
             var field = fields.FirstOrDefault(f => f.JsonName.Equals(prop.Name, StringComparison.OrdinalIgnoreCase));
@@ -38,7 +39,21 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             if (TryConvert(field.Type, prop.Value, field.Nullable, errors, out var value) && InRange(field, value, prop.Value, errors) && instance is not null)
                 field.Property.SetValue(instance, value);
         }
-        return CheckRequired(type, instance, obj, errors, path);
+        CheckRequired(type, instance, obj, errors, path);
+        if (errors.Errors.Count == before && instance is IValidatableOptions validatable) CheckRules(validatable, obj, errors);
+        return instance;
+    }
+
+    /// <summary>The options' own rules across fields (loaded options only: a class read from metadata runs no code),
+    /// each failure at the JSON path of the key it names.</summary>
+    private static void CheckRules(IValidatableOptions options, JObject obj, ErrorList errors)
+    {
+        foreach (var failure in options.Validate())
+        {
+            var at = obj.Properties().FirstOrDefault(p => p.Name.Equals(failure.Key, StringComparison.OrdinalIgnoreCase))?.Path
+                ?? (obj.Path.Length == 0 ? failure.Key : $"{obj.Path}.{failure.Key}");
+            errors.Add(at, failure.Message);
+        }
     }
 
     /// <summary>Converts one JSON value to <paramref name="type"/>; false (with an error) when it cannot.</summary>
