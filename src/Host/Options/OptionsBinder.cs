@@ -173,6 +173,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             return false;
         }
         var before = errors.Errors.Count;
+        object? bound = null;
         if (plugins is not null)
         {
             var found = plugins.Find(kind, name);
@@ -182,9 +183,9 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             else if (found.OptionsType is null && options is { Count: > 0 })
                 errors.Add(options.Path, $"{kind.Name} '{name}' takes no options");
             else if (found.OptionsType is not null)
-                Bind(found.OptionsType, options, errors, options?.Path ?? v.Path);
+                bound = Bind(found.OptionsType, options, errors, options?.Path ?? v.Path);
         }
-        value = MetadataTypes.IsLoaded(refType) ? Activator.CreateInstance(refType, name, options) : null;
+        value = MetadataTypes.IsLoaded(refType) ? Activator.CreateInstance(refType, name, options, bound) : null;
         return errors.Errors.Count == before;
     }
 
