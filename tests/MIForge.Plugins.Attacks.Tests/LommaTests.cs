@@ -75,6 +75,25 @@ public sealed class LommaTests
     }
 
     [Fact]
+    public void TheBaseAttackGetsATypedCopyOfItsBoundOptionsWithLommaSet()
+    {
+        var given = new GmiOptions { Iterations = 7, Restarts = 2, Lambda = 50 };
+        var options = new LommaAttackOptions
+        {
+            Attack = new PluginRef<IAttack>("gmi", new Newtonsoft.Json.Linq.JObject { ["iterations"] = 7 }, given),
+            Temperature = 3,
+        };
+        var reference = new LommaAttack(options, null!).BaseAttack();
+        var typed = Assert.IsType<GmiOptions>(reference.BoundOptions);
+        Assert.NotSame(given, typed);
+        Assert.Equal((7, 2, 50.0), (typed.Iterations, typed.Restarts, typed.Lambda));
+        Assert.True(typed.Lomma.LogitLoss);
+        Assert.Equal(3, typed.Lomma.Temperature);
+        Assert.False(given.Lomma.LogitLoss); // the host's object is left as it was
+        Assert.Null(new LommaAttack(new LommaAttackOptions(), null!).BaseAttack().BoundOptions); // nothing bound: the JSON is used
+    }
+
+    [Fact]
     public void LogitLossWithoutPublicDataSaysSo()
     {
         using var world = new AttackWorld();

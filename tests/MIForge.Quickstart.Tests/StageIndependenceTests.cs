@@ -101,7 +101,7 @@ public sealed class StageIndependenceTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_data_file_fails_the_data_stage_naming_the_plugin_and_the_file_and_no_other_stage()
+    public void A_missing_data_file_is_refused_before_anything_is_written_and_bad_data_past_the_header_fails_the_data_stage()
     {
         var mnist = Directory.GetFiles(Path.Combine(Repository.Root, ".cache", "data", "mnist"), "*-ubyte");
         var folder = Path.Combine(dir, "idx");
@@ -111,7 +111,17 @@ public sealed class StageIndependenceTests : IDisposable
         var m = JObject.Parse(Manifest);
         m["data"]!["dataset"] = JObject.Parse($$"""{ "name": "idx", "options": { "folder": "{{folder}}", "pad": 2, "perClass": 16 } }""");
         var run = Path.Combine(dir, "run");
-        var (code, _, error) = Cli("run", Write(m.ToString()), "--out", run);
+        var manifest = Write(m.ToString());
+        var (code, _, error) = Cli("run", manifest, "--out", run);
+        Assert.Equal(2, code);
+        Assert.Contains($"data.dataset: dataset 'idx': {folder}: missing t10k-labels-idx1-ubyte[.gz]", error);
+        Assert.False(Directory.Exists(run));
+
+        // A gzip file whose header is sound but whose labels stop early passes the header check; the data stage finds it.
+        var labels = File.ReadAllBytes(mnist.Single(f => Path.GetFileName(f).StartsWith("t10k-labels", StringComparison.Ordinal)));
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(folder, "t10k-labels-idx1-ubyte.gz")), System.IO.Compression.CompressionLevel.Fastest))
+            gz.Write(labels, 0, 100);
+        (code, _, error) = Cli("run", manifest, "--out", run);
         Assert.NotEqual(0, code);
         Assert.Contains("stage 'data' (dataset/idx", error);
         Assert.Contains("; manifest key data) failed", error);

@@ -35,4 +35,12 @@ public class LatentAttackOptions
     /// <summary>LOMMA's logit loss and model augmentation.</summary>
     [Description("LOMMA: logit loss and model augmentation with distilled surrogates")]
     public LommaOptions Lomma { get; set; } = new();
+
+    /// <summary>A copy of these options (of the same type) with <paramref name="lomma"/> as its LOMMA settings.</summary>
+    public LatentAttackOptions WithLomma(LommaOptions lomma)
+    {
+        var copy = (LatentAttackOptions)MemberwiseClone();
+        copy.Lomma = lomma;
+        return copy;
+    }
 }

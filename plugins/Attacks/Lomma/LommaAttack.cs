@@ -1,4 +1,5 @@
 using MIForge.Abstractions;
+using MIForge.Plugins.Attacks.Latent;
 using Newtonsoft.Json.Linq;
 
 namespace MIForge.Plugins.Attacks.Lomma;
@@ -14,9 +15,12 @@ public sealed class LommaAttack(LommaAttackOptions options, IPluginFactory facto
     /// <inheritdoc/>
     public Reconstructions Invert(AttackRequest request) => factory.Create(BaseAttack()).Invert(request);
 
-    /// <summary>The base attack's reference with its "lomma" key set from these options.</summary>
+    /// <summary>The base attack's reference with its "lomma" key set from these options. When the host bound the
+    /// base's options (gmi, kedmi), the reference carries a typed copy of them with these LOMMA settings, which the
+    /// base is created with; the JSON is for any other base attack whose options have a "lomma" object.</summary>
     internal PluginRef<IAttack> BaseAttack()
     {
+        var typed = options.Attack.BoundOptions is LatentAttackOptions bound ? bound.WithLomma(options) : null;
         var merged = options.Attack.Options is { } o ? (JObject)o.DeepClone() : new JObject();
         merged["lomma"] = new JObject
         {
@@ -28,6 +32,6 @@ public sealed class LommaAttack(LommaAttackOptions options, IPluginFactory facto
             ["distillBatchSize"] = options.DistillBatchSize,
             ["temperature"] = options.Temperature,
         };
-        return new PluginRef<IAttack>(options.Attack.Name, merged);
+        return new PluginRef<IAttack>(options.Attack.Name, merged, typed);
     }
 }

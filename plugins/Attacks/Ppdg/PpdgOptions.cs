@@ -5,7 +5,7 @@ using MIForge.Abstractions;
 namespace MIForge.Plugins.Attacks.Ppdg;
 
 /// <summary>Options of the <c>ppdg</c> attack; defaults follow PPDG-MI's low-resolution setting (Peng et al. 2024).</summary>
-public sealed class PpdgOptions
+public sealed class PpdgOptions : IValidatableOptions
 {
     /// <summary>The attack whose prior is tuned; any attack taking a prior.</summary>
     [Description("the base attack run in every round with the (tuned) prior: gmi, kedmi, lomma or any attack that inverts through the request's prior")]
@@ -22,7 +22,7 @@ public sealed class PpdgOptions
     public int Candidates { get; set; }
 
     /// <summary>Best-scoring candidates per class kept as pseudo-private data.</summary>
-    [Description("best-scoring candidates per class kept as pseudo-private data for tuning (capped at the candidates)")]
+    [Description("best-scoring candidates per class kept as pseudo-private data for tuning; at most candidates when that is set (0: capped at perClass)")]
     [Range(1, 100000)]
     public int TopK { get; set; } = 50;
 
@@ -64,4 +64,11 @@ public sealed class PpdgOptions
     [Description("point-wise, mmd: standard deviation of the noise added to pseudo-private latents to sample their neighbourhood")]
     [Range(0.0, 10.0)]
     public double Neighbourhood { get; set; } = 0.1;
+
+    /// <inheritdoc/>
+    public IEnumerable<OptionFailure> Validate()
+    {
+        if (Candidates > 0 && TopK > Candidates)
+            yield return new("topK", $"topK ({TopK}) exceeds candidates ({Candidates}): only the candidates can be kept; expected topK ≤ candidates, or candidates 0 (the reconstructions asked for)");
+    }
 }

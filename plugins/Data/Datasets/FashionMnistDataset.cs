@@ -14,8 +14,15 @@ public sealed class FashionMnistOptions : DatasetShapeOptions
 
 /// <summary>Fashion-MNIST clothing images: 60 000 train and 10 000 test images, 1×28×28, 10 classes.</summary>
 [Plugin("fashion-mnist", "Fashion-MNIST clothing images from IDX files (60000 train / 10000 test, 1x28x28, 10 classes)")]
-public sealed class FashionMnistDataset(FashionMnistOptions options, IRunContext? context = null) : IDataset, IDescribedDataset
+public sealed class FashionMnistDataset(FashionMnistOptions options, IRunContext? context = null) : IDataset, IDescribedDataset, ICheckableDataset
 {
+    /// <inheritdoc/>
+    public void CheckFiles()
+    {
+        if (options.Folder is null) DatasetFiles.Idx(DataLocator.FashionMnist());
+        else DatasetFiles.IdxFolder(ManifestPath.Resolve(context, options.Folder));
+    }
+
     /// <inheritdoc/>
     public DatasetFacts Describe() => options.Facts(10, new ImageShape(1, 28, 28));
 

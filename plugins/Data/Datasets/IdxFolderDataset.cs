@@ -20,8 +20,12 @@ public sealed class IdxFolderOptions : DatasetShapeOptions
 
 /// <summary>Any MNIST-style IDX data set by folder (e.g. KMNIST, EMNIST digits); the class count is the largest label + 1 over both parts.</summary>
 [Plugin("idx", "Any MNIST-style IDX folder (train-/t10k- images and labels, raw or .gz)")]
-public sealed class IdxFolderDataset(IdxFolderOptions options, IRunContext? context = null) : IDataset
+public sealed class IdxFolderDataset(IdxFolderOptions options, IRunContext? context = null) : IDataset, ICheckableDataset
 {
+    /// <inheritdoc/>
+    public void CheckFiles() =>
+        DatasetFiles.IdxFolder(ManifestPath.Resolve(context, options.Folder ?? throw new ArgumentException("idx: folder is required")));
+
     /// <summary>Reads one part; the class count comes from both label files so train and test agree.</summary>
     public ImageSet Load(DatasetPart part)
     {

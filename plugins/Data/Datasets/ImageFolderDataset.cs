@@ -28,8 +28,18 @@ public sealed class ImageFolderOptions : DatasetShapeOptions
 
 /// <summary>Users' own images (e.g. face crops): root/&lt;class&gt;/*.png, 8-bit gray, gray+alpha, RGB, RGBA or palette PNG.</summary>
 [Plugin("image-folder", "PNG images in one sub-folder per class (e.g. face crops); optional test folder or held-out fraction")]
-public sealed class ImageFolderDataset(ImageFolderOptions options, IRunContext? context = null) : IDataset
+public sealed class ImageFolderDataset(ImageFolderOptions options, IRunContext? context = null) : IDataset, ICheckableDataset
 {
+    /// <inheritdoc/>
+    public void CheckFiles()
+    {
+        var train = DatasetFiles.ImageFolderTree(ManifestPath.Resolve(context, options.Train ?? throw new ArgumentException("image-folder: train is required")));
+        if (options.Test is null) return;
+        var test = DatasetFiles.ImageFolderTree(ManifestPath.Resolve(context, options.Test));
+        if (!test.Classes.SequenceEqual(train.Classes))
+            throw FileProblem.At(test.Root, $"has class folders {string.Join(", ", test.Classes)}; expected the same as {train.Root}: {string.Join(", ", train.Classes)}");
+    }
+
     /// <summary>Decodes the part's images; images of other sizes are resized when a size is given.</summary>
     public ImageSet Load(DatasetPart part)
     {

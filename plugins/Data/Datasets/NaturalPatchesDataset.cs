@@ -7,7 +7,7 @@ using MIForge.Plugins.Data.Synthetic;
 namespace MIForge.Plugins.Data.Datasets;
 
 /// <summary>Options of <see cref="NaturalPatchesDataset"/>.</summary>
-public sealed class NaturalPatchesOptions
+public sealed class NaturalPatchesOptions : IValidatableOptions
 {
     /// <summary>Patches in the train part.</summary>
     [Range(0, 10_000_000), Description("Patches in the train part.")]
@@ -48,6 +48,13 @@ public sealed class NaturalPatchesOptions
     /// <summary>Seed; null uses the run's seed. The test part uses a different stream.</summary>
     [Description("Seed. Default: the run's seed.")]
     public int? Seed { get; set; }
+
+    /// <inheritdoc/>
+    public IEnumerable<OptionFailure> Validate()
+    {
+        if (MinFraction > MaxFraction)
+            yield return new("minFraction", $"minFraction {MinFraction} is larger than maxFraction {MaxFraction}; expected minFraction ≤ maxFraction");
+    }
 }
 
 /// <summary>Random crops of natural photographs at the target size: auxiliary OOD data (BiDO+); one class "natural".</summary>

@@ -7,7 +7,7 @@ using MIForge.Plugins.Data.Images;
 namespace MIForge.Plugins.Data.Datasets;
 
 /// <summary>Options of <see cref="NpyDataset"/>.</summary>
-public sealed class NpyOptions : DatasetShapeOptions
+public sealed class NpyOptions : DatasetShapeOptions, IValidatableOptions
 {
     /// <summary>Training images: N×H×W, N×C×H×W or N×H×W×C; uint8 (0..255) or float (0..1 after scale).</summary>
     [Required, Description("Training images .npy: N×H×W, N×C×H×W or N×H×W×C; uint8 0..255 or float in [0,1] (after scale).")]
@@ -44,12 +44,32 @@ public sealed class NpyOptions : DatasetShapeOptions
     /// <summary>Class names in label order; null names classes by number.</summary>
     [Description("Class names in label order. Default: \"0\", \"1\", ...")]
     public List<string>? ClassNames { get; set; }
+
+    /// <inheritdoc/>
+    public IEnumerable<OptionFailure> Validate()
+    {
+        if (TestImages is not null && TestLabels is null)
+            yield return new("testLabels", "testImages is given without testLabels; give both, or neither to hold out testFraction");
+        if (TestImages is null && TestLabels is not null)
+            yield return new("testImages", "testLabels is given without testImages; give both, or neither to hold out testFraction");
+    }
 }
 
 /// <summary>Images and labels from .npy arrays (as numpy.save writes them).</summary>
 [Plugin("npy", "Images and labels from .npy arrays (uint8 or float, N×H×W / NCHW / NHWC)")]
-public sealed class NpyDataset(NpyOptions options, IRunContext? context = null) : IDataset
+public sealed class NpyDataset(NpyOptions options, IRunContext? context = null) : IDataset, ICheckableDataset
 {
+    /// <inheritdoc/>
+    public void CheckFiles()
+    {
+        string Path(string? p, string key) => ManifestPath.Resolve(context, p ?? throw new ArgumentException($"npy: {key} is required"));
+        DatasetFiles.NpyPair(Path(options.TrainImages, "trainImages"), Path(options.TrainLabels, "trainLabels"));
+        if ((options.TestImages is null) != (options.TestLabels is null))
+            throw new ArgumentException("npy: give both testImages and testLabels, or neither");
+        if (options.TestImages is not null)
+            DatasetFiles.NpyPair(Path(options.TestImages, "testImages"), Path(options.TestLabels, "testLabels"));
+    }
+
     /// <summary>Reads one part; the class count is the largest training label + 1 (or the number of class names).</summary>
     public ImageSet Load(DatasetPart part)
     {

@@ -34,6 +34,30 @@ public static class Idx
         return labels;
     });
 
+    /// <summary>The header of an image file (N, H, W) and of its label file, checked as <see cref="Read"/> checks them
+    /// (magic, dimensions, and for raw files the size the header promises) without reading images or labels.</summary>
+    public static (int Count, int Height, int Width) CheckHeaders(string imagesPath, string labelsPath)
+    {
+        var dims = Decompressing(imagesPath, () =>
+        {
+            using var opened = IdxStream.Open(imagesPath);
+            var d = ReadHeader(opened, imagesPath, ImagesMagic, "images");
+            if (d[1] == 0 || d[2] == 0) throw FileProblem.At(imagesPath, $"image size {d[1]}×{d[2]} has a zero dimension");
+            CheckLength(opened, imagesPath, (long)d[0] * d[1] * d[2], $"pixel data ({d[0]} images of {d[1]}×{d[2]})");
+            return d;
+        });
+        var labels = Decompressing(labelsPath, () =>
+        {
+            using var opened = IdxStream.Open(labelsPath);
+            var n = ReadHeader(opened, labelsPath, LabelsMagic, "labels")[0];
+            CheckLength(opened, labelsPath, n, $"label data ({n} labels)");
+            return n;
+        });
+        if (labels != dims[0])
+            throw FileProblem.At(labelsPath, $"has {labels} labels but {imagesPath} has {dims[0]} images; expected the same count");
+        return (dims[0], dims[1], dims[2]);
+    }
+
     /// <summary>Reads an image file and its label file and checks that their counts agree.</summary>
     public static RawImages Read(string imagesPath, string labelsPath)
     {
@@ -90,6 +114,16 @@ public static class Idx
 
     private static byte[] ReadBody(IdxStream opened, string path, long count, string what)
     {
+        CheckLength(opened, path, count, what);
+        var body = ExactRead.Bytes(opened.Stream, count, path, what);
+        if (opened.RawLength is null && !ExactRead.AtEnd(opened.Stream))
+            throw FileProblem.At(path, $"the decompressed data goes on after the {count} bytes of {what} the header accounts for; the counts in the header are wrong");
+        return body;
+    }
+
+    /// <summary>For a raw file: the bytes after the header must be exactly the <paramref name="count"/> the header promises.</summary>
+    private static void CheckLength(IdxStream opened, string path, long count, string what)
+    {
         if (opened.RawLength is long length)
         {
             long header = opened.Stream.Position;
@@ -99,10 +133,6 @@ public static class Idx
             if (available > count)
                 throw FileProblem.At(path, $"the file has {available - count} bytes more than the header's {what} account for ({count} bytes); the counts in the header are wrong");
         }
-        var body = ExactRead.Bytes(opened.Stream, count, path, what);
-        if (opened.RawLength is null && !ExactRead.AtEnd(opened.Stream))
-            throw FileProblem.At(path, $"the decompressed data goes on after the {count} bytes of {what} the header accounts for; the counts in the header are wrong");
-        return body;
     }
 
     private static T Decompressing<T>(string path, Func<T> read)

@@ -11,9 +11,50 @@ public static class Npy
     /// <summary>Reads a .npy file; the header, its length and the data size are all checked against the file.</summary>
     public static NpyArray Read(string path)
     {
+        var (file, header, count) = Open(path);
+        using (file)
+        {
+            Array data = header.Dtype switch
+            {
+                NpyDtype.Float32 => new float[count],
+                NpyDtype.Float64 => new double[count],
+                NpyDtype.UInt8 => new byte[count],
+                NpyDtype.Int32 => new int[count],
+                _ => new long[count],
+            };
+            var array = new NpyArray(data, header.Shape);
+            ExactRead.Into(file, array.Bytes, path, "array data");
+            return array;
+        }
+    }
+
+    /// <summary>The shape a .npy file's header gives, with every check of <see cref="Read"/> except reading the data.</summary>
+    public static long[] Shape(string path)
+    {
+        var (file, header, _) = Open(path);
+        file.Dispose();
+        return header.Shape;
+    }
+
+    /// <summary>The file positioned at its data, its header, and its element count, all checked against the file's size.</summary>
+    private static (FileStream File, NpyHeader Header, long Count) Open(string path)
+    {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException(".npy reading assumes a little-endian machine");
         if (!File.Exists(path)) throw FileProblem.At(path, "file not found");
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            return (file, Header(file, path, out var count), count);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static NpyHeader Header(FileStream file, string path, out long count)
+    {
         long length = file.Length;
         Span<byte> prefix = stackalloc byte[8];
         ExactRead.Into(file, prefix, path, ".npy magic and version");
@@ -32,7 +73,7 @@ public static class Npy
         string text = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var header = NpyHeader.Parse(text, path);
 
-        long count = 1;
+        count = 1;
         foreach (long d in header.Shape)
         {
             if (d != 0 && count > Array.MaxLength / d)
@@ -48,17 +89,7 @@ public static class Npy
             throw FileProblem.At(path, $"the file has {available} data bytes after the header, but {shape} needs {needed}; the header's shape is wrong");
         if (count > Array.MaxLength)
             throw FileProblem.At(path, $"{count} elements are more than one array can hold");
-        Array data = header.Dtype switch
-        {
-            NpyDtype.Float32 => new float[count],
-            NpyDtype.Float64 => new double[count],
-            NpyDtype.UInt8 => new byte[count],
-            NpyDtype.Int32 => new int[count],
-            _ => new long[count],
-        };
-        var array = new NpyArray(data, header.Shape);
-        ExactRead.Into(file, array.Bytes, path, "array data");
-        return array;
+        return header;
     }
 
     /// <summary>Writes an array as a version 1.0 .npy file (2.0 when the header needs it), creating the folder if needed.</summary>

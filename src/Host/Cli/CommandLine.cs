@@ -70,14 +70,18 @@ public static class CommandLine
     private static Command ValidateCommand(TextWriter output, TextWriter error, CliSettings settings)
     {
         var manifest = new Argument<string>("manifest") { Description = "The manifest JSON file." };
-        var command = new Command("validate", "Check a manifest: JSON, plugin names, options, references, class lists, metric inputs, and one forward of zeros through every model on the data's image shape. Trains and writes nothing.") { manifest, pluginsOption, trustOption, verboseOption };
+        var command = new Command("validate", "Check a manifest: JSON, plugin names, options, references, class lists, dataset files (headers only), metric inputs, and one forward of zeros through every model on the data's image shape. Trains and writes nothing. "
+            + "It runs no code from outside the install: plugins from --plugins, MIFORGE_PLUGIN_PATH or the manifest's \"plugins\" are checked from their metadata (names, option keys, types, ranges), and their models, datasets and metrics are probed by `run` before it writes anything.") { manifest, pluginsOption, trustOption, verboseOption };
         command.SetAction(p => Guard(p, error, log =>
         {
-            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings, metadataOnly: true);
             var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints, p.GetValue(trustOption) ?? []).Load(p.GetValue(manifest)!);
             using var services = HostSetup.Services(log, p.GetValue(verboseOption));
             new ExperimentRun(catalog, services, log, TextWriter.Null).Check(loaded, w => error.WriteLine($"warning: {loaded.File}: {w}"));
             output.WriteLine($"{loaded.File}: valid ({loaded.Points.Count} run{(loaded.Points.Count == 1 ? "" : "s")})");
+            var unprobed = loaded.Points.SelectMany(pt => CodeIdentity.PluginsIn(catalog, pt.Resolved)).Where(d => !d.CodeLoaded).Select(d => d.Id).Distinct().ToArray();
+            if (unprobed.Length > 0)
+                output.WriteLine($"note: {string.Join(", ", unprobed)} from outside the install {(unprobed.Length == 1 ? "was" : "were")} checked from metadata only; `miforge run` probes {(unprobed.Length == 1 ? "it" : "them")} before writing anything");
             return ExitCodes.Success;
         }));
         return command;
@@ -89,7 +93,7 @@ public static class CommandLine
         var command = new Command("plugins", "List plugins: name, kind, description, source folder.") { kind, pluginsOption, verboseOption };
         command.SetAction(p => Guard(p, error, _ =>
         {
-            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings, metadataOnly: true);
             PluginKind? filter = null;
             if (p.GetValue(kind) is { } k)
                 filter = PluginKind.Named(k) ?? throw new ManifestException(null, "kind", $"unknown plugin kind '{k}'{Options.NearestNames.Hint(k, PluginKind.All.Select(x => x.Name).ToArray())}");
@@ -102,10 +106,10 @@ public static class CommandLine
     private static Command DescribeCommand(TextWriter output, TextWriter error, CliSettings settings)
     {
         var id = new Argument<string>("plugin") { Description = "KIND/NAME, e.g. attack/gmi." };
-        var command = new Command("describe", "Show a plugin's options: types, defaults, ranges, descriptions.") { id, pluginsOption, verboseOption };
+        var command = new Command("describe", "Show a plugin's options: types, defaults, ranges, descriptions. Runs no code from outside the install: such plugins are read from metadata, without their defaults.") { id, pluginsOption, verboseOption };
         command.SetAction(p => Guard(p, error, _ =>
         {
-            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings, metadataOnly: true);
             var text = p.GetValue(id)!;
             var slash = text.IndexOf('/');
             if (slash < 0) throw new ManifestException(null, "plugin", $"expected KIND/NAME (e.g. attack/gmi), got '{text}'");

@@ -14,12 +14,17 @@ public static class HostSetup
             .BuildServiceProvider();
 
     /// <summary>Default plugin folders (the install's and <see cref="CliSettings.PluginPath"/>), then
-    /// --plugins folders, then the settings' additions.</summary>
-    public static PluginCatalog Catalog(IEnumerable<string> extraFolders, CliSettings? settings = null)
+    /// --plugins folders, then the settings' additions. With <paramref name="metadataOnly"/> (validate,
+    /// describe, plugins) folders from outside the install are read from metadata only: none of their code runs.</summary>
+    public static PluginCatalog Catalog(IEnumerable<string> extraFolders, CliSettings? settings = null, bool metadataOnly = false)
     {
         settings ??= new CliSettings();
-        var catalog = new PluginCatalog();
-        if (settings.DefaultPlugins) foreach (var folder in PluginFolders.Defaults(pluginPath: settings.PluginPath)) catalog.AddFolder(folder);
+        var catalog = new PluginCatalog(metadataOnly);
+        if (settings.DefaultPlugins)
+        {
+            foreach (var folder in PluginFolders.Install()) catalog.AddInstallFolder(folder);
+            foreach (var folder in PluginFolders.FromPath(settings.PluginPath)) catalog.AddFolder(folder);
+        }
         foreach (var dir in extraFolders)
             foreach (var folder in PluginFolders.Expand(dir)) catalog.AddFolder(folder);
         settings.Configure?.Invoke(catalog);

@@ -27,18 +27,22 @@ public static class PluginTable
         output.WriteLine($"  kind:   {d.Kind.Name} ({d.Kind.Contract.Name}: {d.Kind.Summary})");
         output.WriteLine($"  class:  {d.Type.FullName}");
         output.WriteLine($"  source: {d.Source}");
+        if (d.Type.Assembly.Location is { Length: > 0 } file && ContractCheck.ReferencedContract(file) is { } contract)
+            output.WriteLine($"  contract: {contract.Major}.{contract.Minor}");
         if (d.OptionsType is null)
         {
             output.WriteLine("  options: none");
             return;
         }
         output.WriteLine($"  options ({d.OptionsType.Name}):");
-        var defaults = Activator.CreateInstance(d.OptionsType);
+        if (!d.CodeLoaded)
+            output.WriteLine("  (read from metadata: describe runs no code from outside the install, so defaults set by the plugin's code are not shown)");
+        var defaults = d.CodeLoaded ? Activator.CreateInstance(d.OptionsType) : null;
         foreach (var f in OptionsSchema.Of(d.OptionsType))
         {
-            var value = f.Property.GetValue(defaults);
+            var value = defaults is null ? "" : $", default {Show(f.Property.GetValue(defaults))}";
             var range = f.Range is null ? "" : $", range [{f.Range.Minimum}, {f.Range.Maximum}]";
-            output.WriteLine($"    {f.JsonName}: {JsonTypeNames.Of(f.Type)}, default {Show(value)}{range}{(f.Required ? ", required" : "")}");
+            output.WriteLine($"    {f.JsonName}: {JsonTypeNames.Of(f.Type)}{value}{range}{(f.Required ? ", required" : "")}");
             if (f.Description is not null) output.WriteLine($"        {f.Description}");
         }
     }

@@ -41,8 +41,8 @@ public sealed class ManifestLoader(PluginCatalog catalog, long maxSweepPoints = 
         var bound = new List<ManifestPoint>();
         foreach (var p in points)
         {
-            var model = (Manifest)binder.Bind(typeof(Manifest), p.Manifest, errors);
-            if (!errors.Any) ManifestRules.Check(model, errors);
+            var model = (Manifest)binder.Bind(typeof(Manifest), p.Manifest, errors)!;
+            if (!errors.Any) ManifestRules.Check(model, errors, ManifestIds.Assign(model));
             if (!errors.Any) ManifestRules.CheckFiles(model, Path.GetDirectoryName(file)!, errors);
             if (errors.Any) break;
             bound.Add(new ManifestPoint(p.Label, p.Manifest, model, (JObject)writer.Write(model)));
@@ -69,24 +69,36 @@ public sealed class ManifestLoader(PluginCatalog catalog, long maxSweepPoints = 
         return root as JObject ?? throw new ManifestException(file, "", $"expected a JSON object at the top level, got {JsonTypeNames.Describe(root)}");
     }
 
+    /// <summary>Adds the folders of "plugins": each must lie, with symbolic links resolved, inside the manifest's
+    /// folder tree or a --trust-plugins folder, and so must every assembly in it.</summary>
     private void LoadPluginFolders(JObject root, string baseDir, ErrorList errors)
     {
         if (root["plugins"] is not JArray folders) return; // wrong types are reported by binding
+        var allowed = (trusted ?? []).Select(PluginFolders.RealPath).Prepend(PluginFolders.RealPath(baseDir)).ToArray();
+        bool Allowed(string path) => allowed.Any(a => PluginFolders.IsWithin(path, a));
         foreach (var f in folders)
         {
             if (f.Type != JTokenType.String) continue;
             var dir = Path.GetFullPath(Path.Combine(baseDir, (string)f!));
-            if (!PluginFolders.IsWithin(dir, baseDir) && !(trusted ?? []).Any(t => PluginFolders.IsWithin(dir, t)))
+            var real = PluginFolders.RealPath(dir);
+            if (!Allowed(real))
             {
-                errors.Add(f, $"plugin folder '{dir}' is outside the manifest's folder ({baseDir}); a manifest loads code only from its own folder tree: pass --trust-plugins {dir} to load it, or use --plugins or MIFORGE_PLUGIN_PATH");
+                var linked = real == dir ? "" : $" (a symbolic link to '{real}')";
+                errors.Add(f, $"plugin folder '{dir}'{linked} is outside the manifest's folder ({baseDir}); a manifest loads code only from its own folder tree: pass --trust-plugins {real} to load it, or use --plugins or MIFORGE_PLUGIN_PATH");
                 continue;
             }
-            if (!Directory.Exists(dir))
+            if (!Directory.Exists(real))
             {
                 errors.Add(f, $"plugin folder '{dir}' does not exist");
                 continue;
             }
-            foreach (var folder in PluginFolders.Expand(dir)) catalog.AddFolder(folder);
+            var folderErrors = errors.Errors.Count;
+            foreach (var folder in PluginFolders.Expand(real))
+                foreach (var dll in Directory.EnumerateFiles(folder, "*.dll"))
+                    if (PluginFolders.RealPath(dll) is var target && !Allowed(target))
+                        errors.Add(f, $"'{dll}' in plugin folder '{dir}' is a symbolic link to '{target}', outside the manifest's folder ({baseDir}); pass --trust-plugins {Path.GetDirectoryName(target)} to load it");
+            if (errors.Errors.Count > folderErrors) continue;
+            foreach (var folder in PluginFolders.Expand(real)) catalog.AddFolder(folder);
         }
     }
 }

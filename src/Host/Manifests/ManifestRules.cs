@@ -4,7 +4,8 @@ using MIForge.Host.Options;
 namespace MIForge.Host.Manifests;
 
 /// <summary>Checks that span keys (ids, references between sections, class lists); binding has
-/// already checked each value on its own. Fills in default ids.</summary>
+/// already checked each value on its own, and <see cref="ManifestIds"/> has filled in default ids.
+/// It changes nothing.</summary>
 public static partial class ManifestRules
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
@@ -13,8 +14,11 @@ public static partial class ManifestRules
     [GeneratedRegex("^(cpu|auto|cuda|cuda:[0-9]+)$")]
     private static partial Regex DevicePattern();
 
-    public static void Check(Manifest m, ErrorList errors)
+    /// <summary>Adds an error for each rule <paramref name="m"/> breaks; <paramref name="defaulted"/> holds the
+    /// entries whose id <see cref="ManifestIds.Assign"/> filled in (errors about them point at the entry, not its "id").</summary>
+    public static void Check(Manifest m, ErrorList errors, IReadOnlySet<object>? defaulted = null)
     {
+        bool Written(object entry) => defaulted?.Contains(entry) != true;
         if (m.Name.Length == 0)
             errors.Add("name", "expected a non-empty experiment name (it names the default run folder, runs/<name>)");
         else if (!IdPattern().IsMatch(m.Name))
@@ -22,9 +26,8 @@ public static partial class ManifestRules
         if (!DevicePattern().IsMatch(m.Device))
             errors.Add("device", $"expected \"cpu\", \"cuda\", \"cuda:N\" or \"auto\", got \"{m.Device}\"");
         CheckSplit(m.Data.Split, errors);
-        var targetIds = AssignIds(m.Targets, "targets", t => t.Id, (t, id) => t.Id = id,
-            t => t.Model is null ? null : t.Defense is null ? t.Model.Name : $"{t.Model.Name}-{t.Defense.Name}", errors);
-        var attackIds = AssignIds(m.Attacks, "attacks", a => a.Id, (a, id) => a.Id = id, a => a.Attack?.Name, errors);
+        var targetIds = CheckIds(m.Targets, "targets", t => t.Id, Written, errors);
+        var attackIds = CheckIds(m.Attacks, "attacks", a => a.Id, Written, errors);
         if (m.Attacks.Count > 0 && m.Targets.Count == 0)
             errors.Add("attacks", "attacks need at least one entry in 'targets'");
         for (var i = 0; i < m.Attacks.Count; i++)
@@ -85,19 +88,18 @@ public static partial class ManifestRules
                 errors.Add($"data.split.public[{i}]", $"class {split.Public[i]} is also private; private and public classes must not overlap");
     }
 
-    private static HashSet<string> AssignIds<T>(List<T> items, string key, Func<T, string?> get, Action<T, string> set, Func<T, string?> fallback, ErrorList errors)
+    /// <summary>The valid ids of <paramref name="items"/>; an id that is malformed or used twice is an error
+    /// (at the entry's "id" when it was written, at the entry when it is the default).</summary>
+    private static HashSet<string> CheckIds<T>(List<T> items, string key, Func<T, string?> id, Func<object, bool> written, ErrorList errors) where T : class
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Count; i++)
         {
-            var explicitId = get(items[i]);
-            var id = explicitId ?? fallback(items[i]);
-            if (id is null) continue;
-            if (!IdPattern().IsMatch(id))
-                errors.Add($"{key}[{i}].id", $"expected letters, digits, '-', '_' or '.', got \"{id}\"");
-            else if (!seen.Add(id))
-                errors.Add($"{key}[{i}]" + (explicitId is null ? "" : ".id"), $"id '{id}' is used twice in '{key}'; give each entry a distinct \"id\"");
-            set(items[i], id);
+            if (id(items[i]) is not { } value) continue;
+            if (!IdPattern().IsMatch(value))
+                errors.Add($"{key}[{i}].id", $"expected letters, digits, '-', '_' or '.', got \"{value}\"");
+            else if (!seen.Add(value))
+                errors.Add($"{key}[{i}]" + (written(items[i]!) ? ".id" : ""), $"id '{value}' is used twice in '{key}'; give each entry a distinct \"id\"");
         }
         return seen;
     }

@@ -9,14 +9,17 @@ using Newtonsoft.Json.Linq;
 namespace MIForge.Host.Options;
 
 /// <summary>Binds JSON objects to typed options classes, reporting every problem with its JSON path
-/// and what was expected. Plugin references are checked against <paramref name="plugins"/>.</summary>
+/// and what was expected. Plugin references are checked against <paramref name="plugins"/>.
+/// An options class read from metadata only (a plugin from outside the install in `validate`) is checked
+/// against its schema the same way, but nothing of it is created: no code of its assembly runs.</summary>
 public sealed class OptionsBinder(IPluginNames? plugins)
 {
-    /// <summary>A new <paramref name="type"/> filled from <paramref name="json"/> (null = all defaults).
+    /// <summary>A new <paramref name="type"/> filled from <paramref name="json"/> (null = all defaults);
+    /// null for a type read from metadata only, which is checked and not created.
     /// Problems go to <paramref name="errors"/>; the returned object then holds what could be bound.</summary>
-    public object Bind(Type type, JToken? json, ErrorList errors, string path = "")
+    public object? Bind(Type type, JToken? json, ErrorList errors, string path = "")
     {
-        var instance = Activator.CreateInstance(type) ?? throw new InvalidOperationException($"cannot create {type}");
+        var instance = MetadataTypes.IsLoaded(type) ? Activator.CreateInstance(type) ?? throw new InvalidOperationException($"cannot create {type}") : null;
         if (json is null || json.Type == JTokenType.Null) return CheckRequired(type, instance, null, errors, path);
         if (json is not JObject obj)
         {
@@ -24,6 +27,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             return instance;
         }
         var fields = OptionsSchema.Of(type);
+        var before = errors.Errors.Count;
         foreach (var prop in obj.Properties())
         {
             var field = fields.FirstOrDefault(f => f.JsonName.Equals(prop.Name, StringComparison.OrdinalIgnoreCase));
@@ -32,17 +36,31 @@ public sealed class OptionsBinder(IPluginNames? plugins)
                 errors.Add(prop.Path, $"unknown key '{prop.Name}'{NearestNames.Hint(prop.Name, fields.Select(f => f.JsonName).ToArray())}");
                 continue;
             }
-            if (TryConvert(field.Type, prop.Value, field.Nullable, errors, out var value) && InRange(field, value, prop.Value, errors))
+            if (TryConvert(field.Type, prop.Value, field.Nullable, errors, out var value) && InRange(field, value, prop.Value, errors) && instance is not null)
                 field.Property.SetValue(instance, value);
         }
-        return CheckRequired(type, instance, obj, errors, path);
+        CheckRequired(type, instance, obj, errors, path);
+        if (errors.Errors.Count == before && instance is IValidatableOptions validatable) CheckRules(validatable, obj, errors);
+        return instance;
+    }
+
+    /// <summary>The options' own rules across fields (loaded options only: a class read from metadata runs no code),
+    /// each failure at the JSON path of the key it names.</summary>
+    private static void CheckRules(IValidatableOptions options, JObject obj, ErrorList errors)
+    {
+        foreach (var failure in options.Validate())
+        {
+            var at = obj.Properties().FirstOrDefault(p => p.Name.Equals(failure.Key, StringComparison.OrdinalIgnoreCase))?.Path
+                ?? (obj.Path.Length == 0 ? failure.Key : $"{obj.Path}.{failure.Key}");
+            errors.Add(at, failure.Message);
+        }
     }
 
     /// <summary>Converts one JSON value to <paramref name="type"/>; false (with an error) when it cannot.</summary>
     public bool TryConvert(Type type, JToken v, bool nullable, ErrorList errors, out object? value)
     {
         value = null;
-        var under = Nullable.GetUnderlyingType(type);
+        var under = MetadataTypes.NullableOf(type);
         if (v.Type == JTokenType.Null)
         {
             if (nullable || under is not null) return true;
@@ -51,31 +69,33 @@ public sealed class OptionsBinder(IPluginNames? plugins)
         var t = under ?? type;
         try
         {
-            if (t == typeof(string)) return v.Type == JTokenType.String ? Set(out value, (string)v!) : Fail(errors, v, t);
-            if (t == typeof(bool)) return v.Type == JTokenType.Boolean ? Set(out value, (bool)v) : Fail(errors, v, t);
-            if (t == typeof(int) || t == typeof(long))
+            if (MetadataTypes.Is(t, typeof(string))) return v.Type == JTokenType.String ? Set(out value, (string)v!) : Fail(errors, v, t);
+            if (MetadataTypes.Is(t, typeof(bool))) return v.Type == JTokenType.Boolean ? Set(out value, (bool)v) : Fail(errors, v, t);
+            var isInt = MetadataTypes.Is(t, typeof(int));
+            if (isInt || MetadataTypes.Is(t, typeof(long)))
             {
                 if (v.Type != JTokenType.Integer) return Fail(errors, v, t);
                 if (((JValue)v).Value is System.Numerics.BigInteger)
                 {
-                    errors.Add(v, t == typeof(int)
+                    errors.Add(v, isInt
                         ? $"expected an integer that fits in 32 bits, got {v}"
                         : $"expected an integer between {long.MinValue} and {long.MaxValue}, got {v}");
                     return false;
                 }
                 var big = v.Value<long>();
-                if (t == typeof(int) && (big < int.MinValue || big > int.MaxValue))
+                if (isInt && (big < int.MinValue || big > int.MaxValue))
                 {
                     errors.Add(v, $"expected an integer that fits in 32 bits, got {v}");
                     return false;
                 }
-                return Set(out value, t == typeof(int) ? (object)(int)big : big);
+                return Set(out value, isInt ? (object)(int)big : big);
             }
-            if (t == typeof(double) || t == typeof(float))
+            var isFloat = MetadataTypes.Is(t, typeof(float));
+            if (isFloat || MetadataTypes.Is(t, typeof(double)))
             {
                 if (v.Type is not (JTokenType.Integer or JTokenType.Float)) return Fail(errors, v, t);
                 var d = v.Value<double>();
-                return Set(out value, t == typeof(float) ? (object)(float)d : d);
+                return Set(out value, isFloat ? (object)(float)d : d);
             }
         }
         catch (OverflowException)
@@ -84,9 +104,9 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             return false;
         }
         if (t.IsEnum) return TryEnum(t, v, errors, out value);
-        if (typeof(JToken).IsAssignableFrom(t))
+        if (MetadataTypes.IsA(t, typeof(JToken)))
         {
-            if (t.IsInstanceOfType(v)) return Set(out value, v.DeepClone());
+            if (MetadataTypes.IsLoaded(t) ? t.IsInstanceOfType(v) : MetadataTypes.IsA(v.GetType(), t)) return Set(out value, v.DeepClone());
             return Fail(errors, v, t);
         }
         if (JsonTypeNames.ElementType(t) is { } element) return TryList(t, element, v, errors, out value);
@@ -106,7 +126,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
     {
         value = null;
         if (v is not JArray arr) return Fail(errors, v, listType);
-        var items = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+        IList items = MetadataTypes.IsLoaded(element) ? (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))! : new List<object?>();
         var ok = true;
         foreach (var item in arr)
         {
@@ -114,6 +134,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             else ok = false;
         }
         if (!ok) return false;
+        if (!MetadataTypes.IsLoaded(element)) return Set(out value, null);
         if (listType.IsArray)
         {
             var a = Array.CreateInstance(element, items.Count);
@@ -152,6 +173,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             return false;
         }
         var before = errors.Errors.Count;
+        object? bound = null;
         if (plugins is not null)
         {
             var found = plugins.Find(kind, name);
@@ -161,9 +183,9 @@ public sealed class OptionsBinder(IPluginNames? plugins)
             else if (found.OptionsType is null && options is { Count: > 0 })
                 errors.Add(options.Path, $"{kind.Name} '{name}' takes no options");
             else if (found.OptionsType is not null)
-                Bind(found.OptionsType, options, errors, options?.Path ?? v.Path);
+                bound = Bind(found.OptionsType, options, errors, options?.Path ?? v.Path);
         }
-        value = Activator.CreateInstance(refType, name, options);
+        value = MetadataTypes.IsLoaded(refType) ? Activator.CreateInstance(refType, name, options, bound) : null;
         return errors.Errors.Count == before;
     }
 
@@ -173,8 +195,8 @@ public sealed class OptionsBinder(IPluginNames? plugins)
         if (v.Type == JTokenType.String)
         {
             var s = Normalize((string)v!);
-            foreach (var n in Enum.GetNames(t))
-                if (Normalize(n) == s) return Set(out value, Enum.Parse(t, n));
+            foreach (var n in MetadataTypes.EnumNames(t))
+                if (Normalize(n) == s) return Set(out value, MetadataTypes.IsLoaded(t) ? Enum.Parse(t, n) : null);
             errors.Add(v, $"expected {JsonTypeNames.Of(t)}, got \"{v}\"{Nearest((string)v!, t)}");
             return false;
         }
@@ -199,7 +221,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
 
     private static string Format(object o) => Convert.ToString(o, CultureInfo.InvariantCulture) ?? "";
 
-    private static object CheckRequired(Type type, object instance, JObject? obj, ErrorList errors, string path)
+    private static object? CheckRequired(Type type, object? instance, JObject? obj, ErrorList errors, string path)
     {
         foreach (var f in OptionsSchema.Of(type).Where(f => f.Required))
             if (obj?.Properties().Any(p => p.Name.Equals(f.JsonName, StringComparison.OrdinalIgnoreCase)) != true)
@@ -209,7 +231,7 @@ public sealed class OptionsBinder(IPluginNames? plugins)
 
     private static string Keys(Type type) => "{" + string.Join(", ", OptionsSchema.Of(type).Select(f => f.JsonName)) + "}";
 
-    private static bool Set(out object? value, object v)
+    private static bool Set(out object? value, object? v)
     {
         value = v;
         return true;

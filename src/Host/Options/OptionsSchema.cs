@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using MIForge.Host.Plugins;
 
 namespace MIForge.Host.Options;
 
-/// <summary>The bindable fields of an options class, in declaration order (cached per type).</summary>
+/// <summary>The bindable fields of an options class, in declaration order (cached per type). Works on
+/// loaded types and on types read from metadata only alike.</summary>
 public static class OptionsSchema
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<OptionField>> cache = new();
@@ -14,6 +16,6 @@ public static class OptionsSchema
 
     /// <summary>True for a class the binder fills from a JSON object (public parameterless constructor).</summary>
     public static bool IsOptionsClass(Type t) =>
-        t.IsClass && !t.IsAbstract && t != typeof(string) && !t.IsArray && !t.IsGenericType
-        && t.GetConstructor(Type.EmptyTypes) is not null && !typeof(Newtonsoft.Json.Linq.JToken).IsAssignableFrom(t);
+        t.IsClass && !t.IsAbstract && !MetadataTypes.Is(t, typeof(string)) && !t.IsArray && !t.IsGenericType
+        && t.GetConstructor(Type.EmptyTypes) is not null && !MetadataTypes.IsA(t, typeof(Newtonsoft.Json.Linq.JToken));
 }

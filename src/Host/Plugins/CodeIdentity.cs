@@ -29,11 +29,15 @@ public static class CodeIdentity
     public static string Of(PluginCatalog catalog, JToken config)
     {
         var assemblies = new Dictionary<string, Guid>(HostCode.Value, StringComparer.Ordinal);
-        foreach (var name in NamesIn(config))
-            foreach (var plugin in catalog.All.Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                AddWithReferences(plugin.Type.Assembly, assemblies);
+        foreach (var plugin in PluginsIn(catalog, config))
+            AddWithReferences(plugin.Type.Assembly, assemblies);
         return ContentHash.Of(new JObject(assemblies.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new JProperty(a.Key, a.Value.ToString("N")))));
     }
+
+    /// <summary>The plugins of the catalog that <paramref name="config"/> names, nested ones included.</summary>
+    public static IEnumerable<PluginDescriptor> PluginsIn(PluginCatalog catalog, JToken config) =>
+        NamesIn(config).Distinct(StringComparer.OrdinalIgnoreCase)
+            .SelectMany(name => catalog.All.Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)));
 
     private static IEnumerable<string> NamesIn(JToken token) => token switch
     {
@@ -46,7 +50,7 @@ public static class CodeIdentity
     private static void AddWithReferences(Assembly assembly, Dictionary<string, Guid> seen)
     {
         var name = assembly.GetName().Name ?? assembly.FullName ?? "?";
-        if (!seen.TryAdd(name, assembly.ManifestModule.ModuleVersionId)) return;
+        if (!seen.TryAdd(name, assembly.ManifestModule.ModuleVersionId) || assembly.ReflectionOnly) return; // metadata only: nothing to load
         var context = AssemblyLoadContext.GetLoadContext(assembly) ?? AssemblyLoadContext.Default;
         foreach (var reference in assembly.GetReferencedAssemblies())
         {

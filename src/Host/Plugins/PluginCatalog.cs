@@ -4,7 +4,10 @@ using MIForge.Host.Options;
 namespace MIForge.Host.Plugins;
 
 /// <summary>Every plugin the host can use, by kind and name.</summary>
-public sealed class PluginCatalog : IPluginNames
+/// <param name="metadataOnly">Folders from outside the install (<see cref="AddFolder"/>) are read from metadata
+/// only (<see cref="PluginMetadata"/>), so none of their code runs: what `validate`, `describe` and `plugins` do.
+/// The install's own folders (<see cref="AddInstallFolder"/>) are always loaded.</param>
+public sealed class PluginCatalog(bool metadataOnly = false) : IPluginNames
 {
     private readonly List<PluginDescriptor> plugins = [];
     private readonly HashSet<string> loadedFolders = new(StringComparer.Ordinal);
@@ -30,12 +33,22 @@ public sealed class PluginCatalog : IPluginNames
         foreach (var d in PluginDiscovery.Describe(assembly, source ?? assembly.GetName().Name!)) Add(d);
     }
 
-    /// <summary>Loads a plugin folder in its own load context; a folder already loaded is skipped.</summary>
-    public void AddFolder(string folder)
+    /// <summary>True when folders from outside the install are read from metadata only.</summary>
+    public bool MetadataOnly => metadataOnly;
+
+    /// <summary>Adds a plugin folder from outside the install (--plugins, MIFORGE_PLUGIN_PATH, a manifest's
+    /// "plugins"): loaded in its own load context, or read from metadata only when <see cref="MetadataOnly"/>.
+    /// A folder already added is skipped.</summary>
+    public void AddFolder(string folder) => Add(folder, metadataOnly);
+
+    /// <summary>Loads one of the install's own plugin folders (the host's code): always loaded.</summary>
+    public void AddInstallFolder(string folder) => Add(folder, false);
+
+    private void Add(string folder, bool fromMetadata)
     {
         var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
         if (!loadedFolders.Add(full)) return;
-        foreach (var d in PluginFolderLoader.Load(full)) Add(d);
+        foreach (var d in fromMetadata ? PluginMetadata.Read(full) : PluginFolderLoader.Load(full)) Add(d);
     }
 
     public IReadOnlyCollection<string> NamesOf(PluginKind kind) => plugins.Where(p => p.Kind == kind).Select(p => p.Name).ToArray();

@@ -9,6 +9,9 @@ public sealed record PluginDescriptor(
     Type? OptionsType,
     string Source)
 {
+    /// <summary>False for a plugin read from metadata only: it cannot be created, and its options are checked, not bound.</summary>
+    public bool CodeLoaded => MetadataTypes.IsLoaded(Type);
+
     /// <summary>"kind/name", as <c>miforge describe</c> takes it.</summary>
     public string Id => $"{Kind.Name}/{Name}";
 

@@ -19,17 +19,19 @@ public static class PluginDiscovery
             var why = string.Join("; ", e.LoaderExceptions.OfType<Exception>().Select(x => x.Message).Distinct().Take(3));
             throw new PluginLoadException($"plugin folder '{source}': cannot read types of {assembly.GetName().Name}: {why}", e);
         }
-        return types.Where(t => t.GetCustomAttribute<PluginAttribute>() is not null).Select(t => Describe(t, source)).ToArray();
+        return types.Where(t => MetadataTypes.Attribute(t, typeof(PluginAttribute)) is not null).Select(t => Describe(t, source)).ToArray();
     }
 
     /// <summary>The descriptor of one [Plugin] class; throws when it implements no kind, several
     /// kinds, or has an unusable constructor.</summary>
     public static PluginDescriptor Describe(Type type, string source)
     {
-        var attr = type.GetCustomAttribute<PluginAttribute>()
+        var attr = MetadataTypes.Attribute(type, typeof(PluginAttribute))
             ?? throw new PluginLoadException($"{type.FullName} (from {source}) has no [Plugin] attribute");
-        var label = $"plugin '{attr.Name}' ({type.FullName}, from {source})";
-        var kinds = PluginKind.All.Where(k => k.Contract.IsAssignableFrom(type)).ToArray();
+        var name = MetadataTypes.Argument(attr, 0) as string ?? "";
+        var description = MetadataTypes.Argument(attr, 1) as string ?? "";
+        var label = $"plugin '{name}' ({type.FullName}, from {source})";
+        var kinds = PluginKind.All.Where(k => MetadataTypes.IsA(type, k.Contract)).ToArray();
         if (kinds.Length == 0)
             throw new PluginLoadException($"{label} implements no plugin kind; implement one of {string.Join(", ", PluginKind.All.Select(k => k.Contract.Name))}");
         if (kinds.Length > 1)
@@ -42,7 +44,7 @@ public static class PluginDiscovery
         var optionParams = ctors[0].GetParameters().Select(p => p.ParameterType).Where(IsOptionsParameter).ToArray();
         if (optionParams.Length > 1)
             throw new PluginLoadException($"{label} takes several options classes ({string.Join(", ", optionParams.Select(t => t.Name))}); take one");
-        return new PluginDescriptor(kinds[0], attr.Name, attr.Description, type, optionParams.SingleOrDefault(), source);
+        return new PluginDescriptor(kinds[0], name, description, type, optionParams.SingleOrDefault(), source);
     }
 
     /// <summary>A constructor parameter the host fills by binding manifest JSON (not a service).</summary>

@@ -11,6 +11,33 @@ public static class PluginFolderLoader
 {
     public static IReadOnlyList<PluginDescriptor> Load(string folder)
     {
+        var candidates = Candidates(folder);
+        var loader = PluginLoader.CreateFromAssemblyFile(candidates[0], config =>
+        {
+            config.PreferSharedTypes = false;
+            foreach (var name in SharedAssemblies.Provided()) config.SharedAssemblies.Add(name);
+        });
+        var found = new List<PluginDescriptor>();
+        foreach (var path in candidates)
+        {
+            Assembly assembly;
+            try
+            {
+                assembly = path == candidates[0] ? loader.LoadDefaultAssembly() : loader.LoadAssemblyFromPath(path);
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+            {
+                throw new PluginLoadException($"plugin folder '{folder}': cannot load '{Path.GetFileName(path)}': {e.Message}", e);
+            }
+            found.AddRange(PluginDiscovery.Describe(assembly, folder));
+        }
+        return NotEmpty(found, folder, candidates);
+    }
+
+    /// <summary>The folder's assemblies that reference MIForge.Abstractions, in path order, each checked for
+    /// contract compatibility by reading its references (nothing is loaded); throws when there are none.</summary>
+    public static IReadOnlyList<string> Candidates(string folder)
+    {
         if (!Directory.Exists(folder))
             throw new PluginLoadException($"plugin folder '{folder}' does not exist");
         var candidates = Directory.GetFiles(folder, "*.dll")
@@ -24,29 +51,11 @@ public static class PluginFolderLoader
         foreach (var (path, contract) in candidates)
             if (ContractCheck.Incompatibility(contract!, path) is { } why)
                 throw new PluginLoadException($"plugin folder '{folder}': {why}");
-
-        var loader = PluginLoader.CreateFromAssemblyFile(candidates[0].path, config =>
-        {
-            config.PreferSharedTypes = false;
-            foreach (var name in SharedAssemblies.Provided()) config.SharedAssemblies.Add(name);
-        });
-        var found = new List<PluginDescriptor>();
-        foreach (var (path, _) in candidates)
-        {
-            Assembly assembly;
-            try
-            {
-                assembly = path == candidates[0].path ? loader.LoadDefaultAssembly() : loader.LoadAssemblyFromPath(path);
-            }
-            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
-            {
-                throw new PluginLoadException($"plugin folder '{folder}': cannot load '{Path.GetFileName(path)}': {e.Message}", e);
-            }
-            found.AddRange(PluginDiscovery.Describe(assembly, folder));
-        }
-        if (found.Count == 0)
-            throw new PluginLoadException(
-                $"plugin folder '{folder}' has no plugins: {string.Join(", ", candidates.Select(c => Path.GetFileName(c.path)))} define no public class marked [Plugin]");
-        return found;
+        return candidates.Select(c => c.path).ToArray();
     }
+
+    /// <summary><paramref name="found"/>, or an error when the folder's assemblies define no plugin.</summary>
+    internal static IReadOnlyList<PluginDescriptor> NotEmpty(List<PluginDescriptor> found, string folder, IReadOnlyList<string> candidates) =>
+        found.Count > 0 ? found : throw new PluginLoadException(
+            $"plugin folder '{folder}' has no plugins: {string.Join(", ", candidates.Select(Path.GetFileName))} define no public class marked [Plugin]");
 }

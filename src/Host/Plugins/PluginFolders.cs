@@ -6,14 +6,21 @@ public static class PluginFolders
     /// <summary>Environment variable with extra plugin folders, separated by the path separator.</summary>
     public const string EnvironmentVariable = "MIFORGE_PLUGIN_PATH";
 
-    /// <summary>The built-in plugin folders: each subfolder of the install's <c>artifacts/plugins/</c>
-    /// (<see cref="InstallRoot"/>; no other ancestor of the host counts), plus those in
-    /// <paramref name="pluginPath"/> (a path-separated list; by default <see cref="EnvironmentVariable"/>).</summary>
-    public static IReadOnlyList<string> Defaults(string? baseDirectory = null, string? pluginPath = null)
+    /// <summary>The built-in plugin folders (<see cref="Install"/>), plus those in <paramref name="pluginPath"/> (<see cref="FromPath"/>).</summary>
+    public static IReadOnlyList<string> Defaults(string? baseDirectory = null, string? pluginPath = null) =>
+        [.. Install(baseDirectory), .. FromPath(pluginPath)];
+
+    /// <summary>The install's own plugin folders, the host's code: each subfolder of the install's <c>artifacts/plugins/</c>
+    /// (<see cref="InstallRoot"/>; no other ancestor of the host counts).</summary>
+    public static IReadOnlyList<string> Install(string? baseDirectory = null) =>
+        InstallRoot(baseDirectory ?? AppContext.BaseDirectory) is { } root
+            ? Expand(Path.Combine(root, "artifacts", "plugins")).Where(HasAssemblies).ToArray()
+            : [];
+
+    /// <summary>The folders in <paramref name="pluginPath"/> (a path-separated list; by default <see cref="EnvironmentVariable"/>).</summary>
+    public static IReadOnlyList<string> FromPath(string? pluginPath = null)
     {
         var result = new List<string>();
-        if (InstallRoot(baseDirectory ?? AppContext.BaseDirectory) is { } root)
-            result.AddRange(Expand(Path.Combine(root, "artifacts", "plugins")).Where(HasAssemblies));
         var extra = pluginPath ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(extra))
             foreach (var dir in extra.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -47,6 +54,25 @@ public static class PluginFolders
     {
         var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
         return relative == "." || !(relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative));
+    }
+
+    /// <summary>The path with every symbolic link in it resolved (each component, link chains included), as the
+    /// file system will open it; parts that do not exist are kept as written.</summary>
+    public static string RealPath(string path) => RealPath(path, 0);
+
+    private static string RealPath(string path, int depth)
+    {
+        if (depth > 40) throw new IOException($"too many levels of symbolic links in {path}");
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            if (new FileInfo(current).LinkTarget is { } target)
+                current = RealPath(Path.Combine(Path.GetDirectoryName(current)!, target), depth + 1);
+        }
+        return current;
     }
 
     /// <summary>The nearest ancestor of <paramref name="start"/> holding an <c>artifacts/plugins</c> folder (for tests and tools finding the repository).</summary>

@@ -9,7 +9,8 @@ namespace MIForge.Host.Stages;
 /// <summary>Checks of a planned manifest point that need its plugins but no data and no training:
 /// metrics whose inputs the manifest lacks, class lists against the dataset's class count, and a shape
 /// probe (one eval-mode forward of zeros through every configured model on the data's image shape).
-/// `validate` and `run` both make them before anything is written.</summary>
+/// `validate` and `run` both make them before anything is written. They create plugins, so a plugin read
+/// from metadata only (from outside the install, in `validate`) is skipped: `run` loads it and checks it.</summary>
 public static class PlanChecks
 {
     /// <summary>Adds errors for what would fail later and calls <paramref name="warn"/> for what would silently do nothing.</summary>
@@ -17,23 +18,26 @@ public static class PlanChecks
     {
         var m = plan.Manifest;
         using var services = scopes.OpenOutside("plan", Path.Combine(Path.GetTempPath(), "miforge-plan"), StageSeed.Of(m.Seed, "plan"));
-        CheckMetrics(m, services, errors, warn);
-        if (m.Data.Dataset is null || Facts(m, services, errors) is not { } facts) return;
+        var catalog = plan.Catalog;
+        CheckMetrics(m, catalog, services, errors, warn);
+        CheckFiles(m, catalog, services, errors);
+        if (errors.Any || m.Data.Dataset is null || Facts(m, catalog, services, errors) is not { } facts) return;
         var name = m.Data.Dataset.Name;
         foreach (var (list, key) in new[] { (m.Data.Split?.Private, "private"), (m.Data.Split?.Public, "public") })
             for (var i = 0; list is not null && i < list.Count; i++)
                 if (list[i] >= facts.ClassCount)
                     errors.Add($"data.split.{key}[{i}]", $"class {list[i]} is not in dataset '{name}', which has {facts.ClassCount} classes (0..{facts.ClassCount - 1})");
         if (errors.Any) return;
-        if (m.Evaluator is { } evaluator) Probe(services, evaluator, "evaluator", facts, facts.ClassCount, errors);
+        if (m.Evaluator is { } evaluator) Probe(catalog, services, evaluator, "evaluator", facts, facts.ClassCount, errors);
         for (var i = 0; i < m.Targets.Count; i++)
-            Probe(services, m.Targets[i], $"targets[{i}]", facts, m.Data.Split?.Private.Count ?? facts.ClassCount, errors);
+            Probe(catalog, services, m.Targets[i], $"targets[{i}]", facts, m.Data.Split?.Private.Count ?? facts.ClassCount, errors);
     }
 
-    private static void CheckMetrics(Manifest m, StageServices services, ErrorList errors, Action<string> warn)
+    private static void CheckMetrics(Manifest m, PluginCatalog catalog, StageServices services, ErrorList errors, Action<string> warn)
     {
         for (var i = 0; i < m.Metrics.Count; i++)
         {
+            if (!Runnable(catalog, m.Metrics[i])) continue;
             var needs = services.Factory!.Create(m.Metrics[i]).Requires;
             var name = m.Metrics[i].Name;
             if (needs.HasFlag(MetricInputs.Evaluator) && m.Evaluator is null)
@@ -46,8 +50,29 @@ public static class PlanChecks
     }
 
     /// <summary>The dataset's facts when it can tell them; a dataset that fails to describe itself is an error at data.dataset.</summary>
-    private static DatasetFacts? Facts(Manifest m, StageServices services, ErrorList errors)
+    /// <summary>Every dataset that can check its files (<see cref="ICheckableDataset"/>: folders, headers) does so;
+    /// a problem is an error at the dataset's manifest key, naming the file.</summary>
+    private static void CheckFiles(Manifest m, PluginCatalog catalog, StageServices services, ErrorList errors)
     {
+        var datasets = new List<(PluginRef<IDataset>? dataset, string key)> { (m.Data.Dataset, "data.dataset"), (m.Data.Auxiliary, "data.auxiliary") };
+        for (var i = 0; m.Ood is not null && i < m.Ood.Sets.Count; i++) datasets.Add((m.Ood.Sets[i].Dataset, $"ood.sets[{i}].dataset"));
+        foreach (var (dataset, key) in datasets)
+        {
+            if (dataset is null || !Runnable(catalog, dataset)) continue;
+            try
+            {
+                if (services.Factory!.Create(dataset) is ICheckableDataset checkable) checkable.CheckFiles();
+            }
+            catch (Exception x) when (x is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+            {
+                errors.Add(key, $"dataset '{dataset.Name}': {x.Message}");
+            }
+        }
+    }
+
+    private static DatasetFacts? Facts(Manifest m, PluginCatalog catalog, StageServices services, ErrorList errors)
+    {
+        if (!Runnable(catalog, m.Data.Dataset!)) return null;
         try
         {
             return services.Factory!.Create(m.Data.Dataset!) is IDescribedDataset described ? described.Describe() : null;
@@ -59,9 +84,9 @@ public static class PlanChecks
         }
     }
 
-    private static void Probe(StageServices services, ClassifierSpec spec, string key, DatasetFacts facts, int classes, ErrorList errors)
+    private static void Probe(PluginCatalog catalog, StageServices services, ClassifierSpec spec, string key, DatasetFacts facts, int classes, ErrorList errors)
     {
-        if (spec.Model is null) return;
+        if (spec.Model is null || !Runnable(catalog, spec.Model)) return;
         var shape = facts.Shape;
         try
         {
@@ -81,4 +106,8 @@ public static class PlanChecks
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>False for a plugin read from metadata only, which planning must not create.</summary>
+    private static bool Runnable<T>(PluginCatalog catalog, PluginRef<T> reference) where T : class =>
+        catalog.Find(PluginKind.Of(typeof(T))!, reference.Name)?.CodeLoaded != false;
 }

@@ -24,10 +24,10 @@ public sealed class SamplePluginBuild
     /// <summary>The plugin folder it was built into.</summary>
     public string Folder { get; }
 
-    /// <summary>Builds the plugin project in <paramref name="projectFolder"/> into <paramref name="output"/>.</summary>
-    public static void Build(string projectFolder, string output)
+    /// <summary>Builds the plugin project <paramref name="project"/> in <paramref name="projectFolder"/> into <paramref name="output"/>.</summary>
+    public static void Build(string projectFolder, string output, string project = "SamplePlugin.csproj")
     {
-        var start = new ProcessStartInfo("dotnet", ["build", Path.Combine(projectFolder, "SamplePlugin.csproj"),
+        var start = new ProcessStartInfo("dotnet", ["build", Path.Combine(projectFolder, project),
             "-o", output, "-p:MIForgeBin=" + AppContext.BaseDirectory, "-nologo", "-v:q"])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(start)!;
