@@ -59,6 +59,13 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         return outcomes;
     }
 
+    /// <summary>Sets the content hash of every stage (inputs first) without running any: what
+    /// <c>submit</c> and <c>run --stage</c> plan with.</summary>
+    public void Hash(IReadOnlyList<Stage> stages)
+    {
+        foreach (var stage in stages) stage.Hash = HashOf(stage);
+    }
+
     private StageOutcome? Cached(Stage stage, string dir, bool forced)
     {
         if (stage.Caching != StageCaching.Cached || forced || !File.Exists(Path.Combine(dir, StageRecord.FileName))) return null;
