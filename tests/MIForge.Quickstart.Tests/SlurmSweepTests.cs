@@ -103,23 +103,35 @@ public sealed partial class SlurmSweepTests(SlurmCluster cluster) : IClassFixtur
     }
 
     [Fact]
-    public void Scancel_of_a_running_stage_keeps_finished_stages_and_a_resubmission_reruns_only_what_is_missing()
+    public void Scancel_of_a_running_stage_job_keeps_finished_stages_and_a_resubmission_reruns_only_what_is_missing()
     {
         var manifest = Path.Combine(dir, "one.json");
-        File.WriteAllText(manifest, Manifest(8, ""));
+        File.WriteAllText(manifest, Manifest(1, ""));
         var run = Path.Combine(dir, "cluster");
-        var (code, output) = Miforge("submit", manifest, "--slurm", "--out", run);
-        Assert.True(code == 0, output);
-        var first = Jobs(run);
-        var target = first.Values.Single(j => j.Id == "target.t");
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!(File.Exists(target.Log) && File.ReadAllText(target.Log).Contains("stage target.t: running")))
+        var (dry, plan) = Miforge("submit", manifest, "--slurm", "--out", run, "--dry-run");
+        Assert.True(dry == 0, plan);
+        Assert.False(Directory.Exists(run), "a dry run writes nothing");
+        var folder = Regex.Match(plan, @"^(target\.t-[0-9a-f]{12}): would submit", RegexOptions.Multiline).Groups[1].Value;
+        Assert.Matches(@"(?m)^metrics\.t-[0-9a-f]{12}: would submit after <target\.t>, <evaluator>$", plan);
+
+        // this test holds the target's stage lock, so its job, once running, waits for it (a live owner) until cancelled
+        Dictionary<string, JobRecord> first;
+        JobRecord target;
+        using (StageLock.Acquire(Path.Combine(run, "stages", folder), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"the target's job never started computing:\n{Miforge("status", run).output}");
-            Thread.Sleep(100);
+            var (code, output) = Miforge("submit", manifest, "--slurm", "--out", run);
+            Assert.True(code == 0, output);
+            first = Jobs(run);
+            target = first.Values.Single(j => j.Id == "target.t");
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (!(File.Exists(target.Log) && File.ReadAllText(target.Log).Contains("waiting for")))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the target's job never waited for the lock:\n{Miforge("status", run).output}");
+                Thread.Sleep(100);
+            }
+            SlurmCluster.Run("scancel", target.Job);
+            cluster.WaitForQueue(first.Values.Select(j => j.Job), TimeSpan.FromMinutes(3));
         }
-        SlurmCluster.Run("scancel", target.Job);
-        cluster.WaitForQueue(first.Values.Select(j => j.Job), TimeSpan.FromMinutes(2));
 
         var slurm = cluster.CompletedJobs();
         Assert.Equal("CANCELLED", slurm[target.Job]["JobState"]);
@@ -145,5 +157,60 @@ public sealed partial class SlurmSweepTests(SlurmCluster cluster) : IClassFixtur
         Assert.Contains(MetricsFile.Read(Path.Combine(run, "metrics.json")), r => r.Key == "t/host.test_acc");
         var (_, done) = Miforge("status", run);
         Assert.DoesNotMatch(@"\s(failed|queued|running)\s", done);
+    }
+
+    [Fact]
+    public void Stage_lock_of_an_ended_Slurm_job_elsewhere_is_broken_and_that_of_a_running_job_is_waited_for()
+    {
+        var ended = SlurmCluster.Run("sbatch", "--parsable", "--output=/dev/null", "--wrap", "true").Trim();
+        var running = SlurmCluster.Run("sbatch", "--parsable", "--output=/dev/null", "--wrap", "sleep 120").Trim();
+        cluster.WaitForQueue([ended], TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (SlurmCluster.Run("squeue", "-h", "-j", running, "-o", "%T").Trim() != "RUNNING")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"job {running} did not start");
+            Thread.Sleep(100);
+        }
+        var stage = Path.Combine(dir, "stages", "target.t-0123456789ab");
+        Directory.CreateDirectory(Path.GetDirectoryName(stage)!);
+        // an owner on another node: its pid means nothing here, only Slurm can say whether it is alive
+        void Held(string job) => File.WriteAllText(stage + ".lock", new JObject
+        {
+            ["host"] = "another-node", ["pid"] = 1, ["process_start"] = 1, ["since"] = DateTime.UtcNow.ToString("O"), ["token"] = "theirs", [SlurmLockOwner.Key] = job,
+        }.ToString());
+        var logger = new Warnings();
+        var recheck = SlurmLockOwner.Recheck;
+        SlurmLockOwner.Recheck = TimeSpan.Zero;
+        try
+        {
+            Held(running);
+            using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
+                Assert.Throws<OperationCanceledException>(() => StageLock.Acquire(stage, logger, wait.Token));
+            Assert.Empty(logger.Messages);
+            Assert.Contains("theirs", File.ReadAllText(stage + ".lock"));
+
+            Held(ended);
+            using (StageLock.Acquire(stage, logger, CancellationToken.None))
+                Assert.DoesNotContain("theirs", File.ReadAllText(stage + ".lock"));
+            Assert.Contains(logger.Messages, m => m.Contains($"Slurm job {ended} has ended (COMPLETED)"));
+        }
+        finally
+        {
+            SlurmLockOwner.Recheck = recheck;
+            SlurmCluster.Run("scancel", running);
+        }
+    }
+
+    /// <summary>Collects the warnings a stage lock logs.</summary>
+    private sealed class Warnings : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Messages { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning) Messages.Add(formatter(state, exception));
+        }
     }
 }
