@@ -64,4 +64,19 @@ public sealed class StageCommandTests : IDisposable
         Assert.Contains("stage evaluator", output);
         Assert.Contains(": cached ", output);
     }
+
+    [Fact]
+    public void Submit_with_bad_job_options_is_refused_naming_each_option_before_anything_is_planned()
+    {
+        var manifest = Path.Combine(dir, "m.json");
+        File.WriteAllText(manifest, Manifest);
+        var (code, _, error) = Cli("submit", manifest, "--slurm", "--time", "2h", "--cpus-per-stage", "0", "--sbatch-arg", "account=lab", "--dry-run");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--time: expected a Slurm time limit such as HH:MM:SS or D-HH:MM:SS, got '2h'", error);
+        Assert.Contains("--cpus-per-stage: expected 1 or more CPUs, got 0", error);
+        Assert.Contains("--sbatch-arg: expected one sbatch option starting with '-'", error);
+        (code, _, error) = Cli("submit", manifest, "--dry-run");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--slurm", error);
+    }
 }

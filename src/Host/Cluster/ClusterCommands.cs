@@ -29,7 +29,7 @@ public static class ClusterCommands
     public static Command Submit(TextWriter output, TextWriter error, CliSettings settings)
     {
         var manifest = new Argument<string>("manifest") { Description = "The manifest JSON file." };
-        var slurm = new Option<bool>("--slurm") { Description = "Submit to Slurm with sbatch (the only scheduler so far; required).", Required = true };
+        var slurm = new Option<bool>("--slurm") { Description = "Submit to Slurm with sbatch (the only scheduler so far; required)." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Run folder on a filesystem every node shares (default: runs/<name>)." };
         var partition = new Option<string?>("--partition") { Description = "Slurm partition of every job." };
         var time = new Option<string?>("--time") { Description = "Time limit of every job, HH:MM:SS or D-HH:MM:SS." };
@@ -41,6 +41,7 @@ public static class ClusterCommands
             { manifest, slurm, outDir, partition, time, gpus, cpus, extra, dryRun, CommandLine.pluginsOption, CommandLine.trustOption, CommandLine.verboseOption };
         command.SetAction(p => CommandLine.Guard(p, error, log =>
         {
+            if (!p.GetValue(slurm)) throw new ManifestException(null, "--slurm", "required: Slurm is the only scheduler submit knows (miforge submit MANIFEST --slurm ...)");
             var resources = new JobResources(p.GetValue(partition), p.GetValue(time), p.GetValue(gpus), p.GetValue(cpus), p.GetValue(extra) ?? []);
             resources.Check();
             var plugins = p.GetValue(CommandLine.pluginsOption) ?? [];
