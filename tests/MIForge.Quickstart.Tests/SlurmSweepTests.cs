@@ -129,6 +129,9 @@ public sealed partial class SlurmSweepTests(SlurmCluster cluster) : IClassFixtur
                 Assert.True(DateTime.UtcNow < deadline, $"the target's job never waited for the lock:\n{Miforge("status", run).output}");
                 Thread.Sleep(100);
             }
+            var (_, waiting) = Miforge("status", run);
+            Assert.Matches($@"target\.t\s+{target.Hash[..12]}\s+running\s+{target.Job}\s", waiting);
+            Assert.Matches(@"report\s+[0-9a-f]{12}\s+queued\s+\d+\s+Dependency", waiting);
             SlurmCluster.Run("scancel", target.Job);
             cluster.WaitForQueue(first.Values.Select(j => j.Job), TimeSpan.FromMinutes(3));
         }

@@ -27,7 +27,7 @@ public sealed class SlurmSubmission(SweepPlan plan, JobResources resources, IRea
         {
             foreach (var (stage, points) in DistinctStages())
             {
-                var name = $"{stage.Id}-{stage.Hash[..StageSelection.MinPrefix]}";
+                var name = $"{stage.Id}-{plan.HashOf(stage)[..StageSelection.MinPrefix]}";
                 var inputs = InputJobs(stage).Where(jobOf.ContainsKey).Distinct().ToArray();
                 var after = inputs.Length == 0 ? "" : $" after {string.Join(", ", inputs.Select(h => Label(h)))}";
                 var where = points.Count == plan.Points.Count || plan.Points.Count == 1 ? "" : $" [points {string.Join(", ", points)}]";
@@ -37,21 +37,21 @@ public sealed class SlurmSubmission(SweepPlan plan, JobResources resources, IRea
                     output.WriteLine($"{name}: cached{where}");
                     continue;
                 }
-                if (!dryRun && Alive(records.GetValueOrDefault(stage.Hash)) is { } job)
+                if (!dryRun && Alive(records.GetValueOrDefault(plan.HashOf(stage))) is { } job)
                 {
-                    jobOf[stage.Hash] = job;
+                    jobOf[plan.HashOf(stage)] = job;
                     queued++;
                     output.WriteLine($"{name}: already queued or running as job {job}{where}");
                     continue;
                 }
                 var script = Path.Combine(folder, "scripts", name + ".sh");
                 var log = Path.Combine(folder, "logs", name + ".%j.log");
-                var command = MiforgeCommand.Current().Concat(["run", plan.Loaded.File, "--out", plan.Root, "--stage", stage.Hash, "--verbose", .. forwardedArgs]).ToArray();
+                var command = MiforgeCommand.Current().Concat(["run", plan.Loaded.File, "--out", plan.Root, "--stage", plan.HashOf(stage), "--verbose", .. forwardedArgs]).ToArray();
                 var text = JobScript.Write("miforge." + stage.Id, log, resources, gpus: stage.Caching != StageCaching.Always, command);
                 var dependency = inputs.Length == 0 ? [] : new[] { "--dependency=afterok:" + string.Join(':', inputs.Select(h => jobOf[h])) };
                 if (dryRun)
                 {
-                    jobOf[stage.Hash] = "<" + stage.Id + ">";
+                    jobOf[plan.HashOf(stage)] = "<" + stage.Id + ">";
                     output.WriteLine($"{name}: would submit{after}{where}");
                     output.WriteLine($"  sbatch --parsable {string.Join(' ', dependency.Select(JobScript.Quote))}{(dependency.Length > 0 ? " " : "")}{JobScript.Quote(script)}");
                     foreach (var line in text.TrimEnd('\n').Split('\n')) output.WriteLine("    " + line);
@@ -60,9 +60,9 @@ public sealed class SlurmSubmission(SweepPlan plan, JobResources resources, IRea
                 AtomicFile.WriteAllText(script, text);
                 Directory.CreateDirectory(Path.GetDirectoryName(log)!);
                 job = SlurmCommands.Submit(script, dependency);
-                jobOf[stage.Hash] = job;
+                jobOf[plan.HashOf(stage)] = job;
                 submitted++;
-                records[stage.Hash] = new JobRecord(stage.Hash, stage.Id, stage.Kind, job, script, log.Replace("%j", job),
+                records[plan.HashOf(stage)] = new JobRecord(plan.HashOf(stage), stage.Id, stage.Kind, job, script, log.Replace("%j", job),
                     stage.Caching == StageCaching.Cached ? plan.DirectoryOf(stage) : null, points, inputs, DateTime.UtcNow);
                 output.WriteLine($"{name}: job {job}{after}{where}");
             }
@@ -84,9 +84,9 @@ public sealed class SlurmSubmission(SweepPlan plan, JobResources resources, IRea
         foreach (var point in plan.Points)
             foreach (var stage in point.Stages.Where(s => s.Caching != StageCaching.OnDemand))
             {
-                if (!byHash.TryGetValue(stage.Hash, out var labels))
+                if (!byHash.TryGetValue(plan.HashOf(stage), out var labels))
                 {
-                    byHash[stage.Hash] = labels = [];
+                    byHash[plan.HashOf(stage)] = labels = [];
                     order.Add((stage, labels));
                 }
                 labels.Add(point.Manifest.Label);
@@ -96,8 +96,8 @@ public sealed class SlurmSubmission(SweepPlan plan, JobResources resources, IRea
 
     /// <summary>The hashes of the stages whose jobs <paramref name="stage"/> waits for: its inputs, looking
     /// through on-demand inputs (the data, loaded in the job itself) to theirs.</summary>
-    private static IEnumerable<string> InputJobs(Stage stage) =>
-        stage.Inputs.SelectMany(i => i.Caching == StageCaching.OnDemand ? InputJobs(i) : [i.Hash]);
+    private IEnumerable<string> InputJobs(Stage stage) =>
+        stage.Inputs.SelectMany(i => i.Caching == StageCaching.OnDemand ? InputJobs(i) : [plan.HashOf(i)]);
 
     /// <summary>The recorded job when Slurm still has it queued (not behind a failed input) or running; a job
     /// that can never start is cancelled and resubmitted.</summary>

@@ -13,8 +13,11 @@ public sealed class SweepPlan : IDisposable
     /// <summary>One point: its folder, its experiment, its stages (inputs first, hashed) and the runner for them.</summary>
     public sealed record Point(ManifestPoint Manifest, RunFolder Run, Experiment Experiment, IReadOnlyList<Stage> Stages, StageRunner Runner);
 
-    private SweepPlan(string root, LoadedManifest loaded, IReadOnlyList<Point> points)
+    private readonly Dictionary<Stage, string> hashes;
+
+    private SweepPlan(string root, LoadedManifest loaded, IReadOnlyList<Point> points, Dictionary<Stage, string> hashes)
     {
+        this.hashes = hashes;
         Root = root;
         Loaded = loaded;
         Points = points;
@@ -38,20 +41,24 @@ public sealed class SweepPlan : IDisposable
             new ExperimentRun(catalog, services, new Services.RunLog(TextWriter.Null, LogLevel.None), TextWriter.Null)
                 .Check(loaded, w => logger.LogWarning("{Warning}", w));
         var points = new List<Point>();
+        var hashes = new Dictionary<Stage, string>();
         foreach (var point in loaded.Points)
         {
             var run = new RunFolder(root, point.Label);
             var experiment = new Experiment(loaded, point, run, catalog, services, progress, cancellation);
             var stages = StagePlan.Build(experiment);
             var runner = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(experiment.Device));
-            runner.Hash(stages);
+            foreach (var (stage, hash) in runner.Hash(stages)) hashes[stage] = hash;
             points.Add(new Point(point, run, experiment, stages, runner));
         }
-        return new SweepPlan(root, loaded, points);
+        return new SweepPlan(root, loaded, points, hashes);
     }
 
+    /// <summary>The content hash of a planned stage.</summary>
+    public string HashOf(Stage stage) => hashes[stage];
+
     /// <summary>The folder a stage's result lives in once finished.</summary>
-    public string DirectoryOf(Stage stage) => new RunFolder(Root).StageDirectory(stage.Id, stage.Hash);
+    public string DirectoryOf(Stage stage) => new RunFolder(Root).StageDirectory(stage.Id, HashOf(stage));
 
     /// <summary>True when <paramref name="stage"/> keeps a folder and that folder is finished (its stage.json exists).</summary>
     public bool IsFinished(Stage stage) =>

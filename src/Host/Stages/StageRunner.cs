@@ -59,11 +59,12 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         return outcomes;
     }
 
-    /// <summary>Sets the content hash of every stage (inputs first) without running any: what
-    /// <c>submit</c> and <c>run --stage</c> plan with.</summary>
-    public void Hash(IReadOnlyList<Stage> stages)
+    /// <summary>The content hash of every stage (inputs first), as <see cref="Run"/> computes it, without running
+    /// any: what <c>submit</c> and <c>run --stage</c> plan with.</summary>
+    public IReadOnlyDictionary<Stage, string> Hash(IReadOnlyList<Stage> stages)
     {
         foreach (var stage in stages) stage.Hash = HashOf(stage);
+        return stages.ToDictionary(s => s, s => s.Hash);
     }
 
     private StageOutcome? Cached(Stage stage, string dir, bool forced)
