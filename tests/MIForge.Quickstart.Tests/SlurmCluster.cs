@@ -113,9 +113,17 @@ public sealed class SlurmCluster : IDisposable
 
     private string Logs() => string.Join("\n", Directory.GetFiles(Folder, "*.log").Select(f => $"--- {f}\n{string.Join("\n", File.ReadLines(f).TakeLast(15))}"));
 
-    private static Process Daemon(string program, params string[] args) =>
-        Process.Start(new ProcessStartInfo(program, args) { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false })
-        ?? throw new InvalidOperationException($"{program} did not start");
+    /// <summary>Starts a daemon in the foreground; its output is read and dropped (it logs to its file in <see cref="Folder"/>).</summary>
+    private static Process Daemon(string program, params string[] args)
+    {
+        var p = Process.Start(new ProcessStartInfo(program, args) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"{program} did not start");
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
 
     private static int[] FreePorts(int n)
     {
