@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MIForge.Abstractions;
 using MIForge.Host.Checkpoints;
+using MIForge.Host.Cluster;
 using MIForge.Host.Manifests;
 using MIForge.Host.Plugins;
 using MIForge.Host.Runs;
@@ -15,9 +16,9 @@ namespace MIForge.Host.Cli;
 /// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import, verify.</summary>
 public static class CommandLine
 {
-    private static readonly Option<string[]> pluginsOption = new("--plugins") { Description = "An extra plugin folder (or a folder of plugin folders); repeatable.", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string[]> trustOption = new("--trust-plugins") { Description = "A folder outside the manifest's folder that its \"plugins\" entries may load code from; repeatable.", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<bool> verboseOption = new("--verbose", "-v") { Description = "Log debug messages and print stack traces of errors." };
+    internal static readonly Option<string[]> pluginsOption = new("--plugins") { Description = "An extra plugin folder (or a folder of plugin folders); repeatable.", AllowMultipleArgumentsPerToken = false };
+    internal static readonly Option<string[]> trustOption = new("--trust-plugins") { Description = "A folder outside the manifest's folder that its \"plugins\" entries may load code from; repeatable.", AllowMultipleArgumentsPerToken = false };
+    internal static readonly Option<bool> verboseOption = new("--verbose", "-v") { Description = "Log debug messages and print stack traces of errors." };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, CliSettings? settings = null)
     {
@@ -30,6 +31,8 @@ public static class CommandLine
         root.Subcommands.Add(DescribeCommand(output, error, settings));
         root.Subcommands.Add(CheckpointCommand(output, error, settings));
         root.Subcommands.Add(VerifyCommand(output, error));
+        root.Subcommands.Add(ClusterCommands.Submit(output, error, settings));
+        root.Subcommands.Add(ClusterCommands.Status(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -45,7 +48,8 @@ public static class CommandLine
         var manifest = new Argument<string>("manifest") { Description = "The manifest JSON file." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Run folder (default: runs/<name>). Stages already finished there are reused." };
         var force = new Option<string[]>("--force") { Description = "Rerun a stage (id, e.g. attack.mcnn.gmi, or kind, e.g. attack) and what depends on it; repeatable." };
-        var command = new Command("run", "Run a manifest.") { manifest, outDir, pluginsOption, trustOption, force, verboseOption };
+        var stage = ClusterCommands.StageOption();
+        var command = new Command("run", "Run a manifest.") { manifest, outDir, pluginsOption, trustOption, force, stage, verboseOption };
         command.SetAction(p => Guard(p, error, log =>
         {
             // Ctrl-C / SIGTERM reach the command through settings.Cancellation: the host lifetime's stop token.
@@ -54,6 +58,8 @@ public static class CommandLine
                 var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints, p.GetValue(trustOption) ?? []).Load(p.GetValue(manifest)!);
                 using var services = HostSetup.Services(log, p.GetValue(verboseOption));
                 if (settings.Threads > 0) TorchSharp.torch.set_num_threads(settings.Threads);
+                if (p.GetValue(stage) is { Length: > 0 } stages)
+                    return ClusterCommands.RunStages(loaded, p.GetValue(outDir), stages, p.GetValue(force) ?? [], catalog, services, log, output, error, settings);
                 var results = new ExperimentRun(catalog, services, log, error).Run(loaded, p.GetValue(outDir), p.GetValue(force) ?? [], settings.Cancellation);
                 var root = ExperimentRun.Root(loaded, p.GetValue(outDir));
                 foreach (var (label, outcomes) in results)
@@ -169,7 +175,7 @@ public static class CommandLine
     }
 
     /// <summary>Runs a command body, turning exceptions into messages and exit codes; stack traces only with --verbose.</summary>
-    private static int Guard(ParseResult p, TextWriter error, Func<RunLog, int> body)
+    internal static int Guard(ParseResult p, TextWriter error, Func<RunLog, int> body)
     {
         var verbose = p.GetValue(verboseOption);
         using var log = new RunLog(error, verbose ? LogLevel.Debug : LogLevel.Warning);

@@ -6,8 +6,9 @@ namespace MIForge.Host.Runs;
 
 /// <summary>
 /// The exclusive right to compute one stage folder: a file <c>&lt;folder&gt;.lock</c> created atomically
-/// (create-new), recording its owner (host, pid, process start, time). A second process waits until the
-/// owner releases it, or breaks it with a warning when the owner is a dead process on this host.
+/// (create-new), recording its owner (host, pid, process start, time, Slurm job). A second process waits until
+/// the owner releases it, or breaks it with a warning when the owner is a dead process on this host or a
+/// Slurm job that Slurm reports ended.
 /// Disposing releases it.
 /// </summary>
 public sealed class StageLock : IDisposable
@@ -47,9 +48,9 @@ public sealed class StageLock : IDisposable
             {
             }
             var holder = Read(path);
-            if (holder is not null && IsDeadLocalOwner(holder))
+            if (holder is not null && (IsDeadLocalOwner(holder) ? "that process has ended" : MIForge.Host.Cluster.SlurmLockOwner.Ended(holder)) is { } ended)
             {
-                logger.LogWarning("breaking the stale lock {Lock} of {Owner}: that process has ended", path, Describe(holder));
+                logger.LogWarning("breaking the stale lock {Lock} of {Owner}: {Ended}", path, Describe(holder), ended);
                 TryDelete(path, holder);
                 continue;
             }
@@ -78,11 +79,13 @@ public sealed class StageLock : IDisposable
             ["process_start"] = StartTicks(Environment.ProcessId),
             ["since"] = DateTime.UtcNow.ToString("O"),
             ["token"] = token,
+            [MIForge.Host.Cluster.SlurmLockOwner.Key] = MIForge.Host.Cluster.SlurmLockOwner.CurrentJob,
         };
     }
 
     /// <summary>"pid N on HOST since T": who holds a lock.</summary>
-    public static string Describe(JObject holder) => $"pid {holder["pid"]} on {holder["host"]} since {holder["since"]}";
+    public static string Describe(JObject holder) =>
+        $"pid {holder["pid"]} on {holder["host"]}{((string?)holder[MIForge.Host.Cluster.SlurmLockOwner.Key] is { } job ? $" (Slurm job {job})" : "")} since {holder["since"]}";
 
     private static JObject? Read(string path)
     {

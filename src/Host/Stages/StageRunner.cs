@@ -68,6 +68,15 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         return outcomes;
     }
 
+    /// <summary>The content hash of every stage (inputs first), as <see cref="Run"/> computes it, without running
+    /// any: what <c>submit</c> and <c>run --stage</c> plan with.</summary>
+    public IReadOnlyDictionary<Stage, string> Hash(IReadOnlyList<Stage> stages)
+    {
+        var hashes = new Dictionary<Stage, string>();
+        foreach (var stage in stages) hashes[stage] = HashOf(stage, hashes.GetValueOrDefault);
+        return hashes;
+    }
+
     private StageOutcome? Cached(Stage stage, string hash, string dir, bool forced)
     {
         if (stage.Caching != StageCaching.Cached || forced || !File.Exists(Path.Combine(dir, StageRecord.FileName))) return null;
@@ -155,15 +164,17 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
 
     /// <summary>Hash of kind, configuration, format version, the code (plugins and host), the tensor
     /// runtime and device, and the inputs' hashes (which the runner must have recorded).</summary>
-    private string HashOf(Stage stage) => ContentHash.Of(new JObject
+    private string HashOf(Stage stage) => HashOf(stage, i => results.TryGetValue(i, out var r) ? r.Hash : null);
+
+    private string HashOf(Stage stage, Func<Stage, string?> inputHash) => ContentHash.Of(new JObject
     {
         ["kind"] = stage.Kind,
         ["format"] = FormatVersion,
         ["config"] = stage.Config.DeepClone(),
         ["code"] = stage.Code,
         ["runtime"] = runtime,
-        ["inputs"] = new JArray(stage.Inputs.Select(i => results.TryGetValue(i, out var r) ? r.Hash
-            : throw new InvalidOperationException($"stage '{stage.Id}' comes before its input '{i.Id}'; stages must be given inputs first"))),
+        ["inputs"] = new JArray(stage.Inputs.Select(i => inputHash(i)
+            ?? throw new InvalidOperationException($"stage '{stage.Id}' comes before its input '{i.Id}'; stages must be given inputs first"))),
     });
 
     /// <summary>Puts the finished <paramref name="partial"/> folder in place (under the stage lock): a folder
