@@ -18,7 +18,10 @@ public sealed class ReportStage(Experiment e, IReadOnlyList<Stage> inputs)
         Rows = Inputs.Where(s => s.Directory is not null).SelectMany(s => MetricRows.Read(s.Directory!)).ToArray();
         MetricsFile.Write(e.Run.Metrics, e.Manifest.Name, e.Point.Label, Rows);
         var title = string.IsNullOrEmpty(e.Point.Label) ? e.Manifest.Name : $"{e.Manifest.Name} {e.Point.Label}";
-        AtomicFile.WriteAllText(e.Run.Report, new HtmlReport(title, e.Run.Directory, Rows, AllInputs()).Render());
+        var point = new PointResults(e.Point.Label, e.Run.Directory, Rows, e.Point.Resolved);
+        var folders = AllInputs().Where(s => s.Directory is not null).Select(s => new StageFolder(s.Id, s.Kind, s.Directory!)).ToList();
+        AtomicFile.WriteAllText(e.Run.Report, new HtmlReport(title, point, folders).Render());
+        if (e.Point.Label.Length > 0) SweepReport.Write(e.Run.Root, e.Manifest.Name);
     }
 
     /// <summary>Every stage this report depends on, directly or not, each once.</summary>
