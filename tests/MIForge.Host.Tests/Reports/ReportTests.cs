@@ -37,6 +37,8 @@ public sealed partial class ReportTests(FakeRun run) : IClassFixture<FakeRun>
         Assert.True(figures.Count >= 7, $"{figures.Count} charts");
         Assert.All(figures, f => Assert.Matches("<svg[^>]*>.*<(path|circle|rect|polyline|line)", f.Groups[1].Value.Replace("\n", " ")));
         Assert.Contains(figures, f => f.Groups[1].Value.Contains("ROC"));
+        var ids = Regex.Matches(dom, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         var grids = Regex.Matches(dom, "<div class=\"grid\">(.*?)<img[^>]*>", RegexOptions.Singleline);
         Assert.Equal(4, grids.Count);
         Assert.All(grids, g => Assert.Contains("src=\"data:image/png;base64,iVBORw0KGgo", g.Value));

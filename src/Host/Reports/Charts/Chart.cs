@@ -20,8 +20,17 @@ public static class Chart
     }
 
     /// <summary>The plot as an SVG element inside a figure with a caption.</summary>
-    public static string Figure(Plot plot, string caption, int width = Width, int height = Height) =>
-        $"<figure class=chart>{plot.GetSvgHtml(width, height)}<figcaption>{System.Net.WebUtility.HtmlEncode(caption)}</figcaption></figure>";
+    public static string Figure(Plot plot, string caption, int width = Width, int height = Height)
+    {
+        var svg = plot.GetSvgHtml(width, height);
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        // Element ids (clip paths) are made unique per figure: a page holds many SVGs in one id space.
+        var prefix = $"f{Interlocked.Increment(ref figures)}_";
+        svg = (start > 0 ? svg[start..] : svg).Replace("id=\"", $"id=\"{prefix}").Replace("url(#", $"url(#{prefix}").Replace("href=\"#", $"href=\"#{prefix}");
+        return $"<figure class=chart>{svg}<figcaption>{System.Net.WebUtility.HtmlEncode(caption)}</figcaption></figure>";
+    }
+
+    private static long figures;
 
     /// <summary>Rates on a 0–100% axis with ticks every 20%.</summary>
     public static void PercentAxis(IAxis axis)
