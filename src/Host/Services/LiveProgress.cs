@@ -64,7 +64,7 @@ public sealed class LiveProgress(IAnsiConsole console, TextWriter? lines) : Text
         {
             if (context is not null) return context;
             thread = new Thread(() => console.Progress().AutoClear(false).HideCompleted(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new FactsColumn(facts))
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 24 }, new PercentageColumn(), new FactsColumn(facts))
                 .Start(ctx => { context = ctx; started.Set(); stop.Wait(); ctx.Refresh(); })) { IsBackground = true, Name = "miforge-progress" };
             thread.Start();
             started.Wait();
