@@ -68,7 +68,7 @@ public static class CommandLine
                 {
                     output.WriteLine($"{(label.Length == 0 ? "run" : label)}: {outcomes.Count(o => o.Status == StageStatus.Ran)} stages ran, {outcomes.Count(o => o.Status == StageStatus.Cached)} cached");
                     output.WriteLine($"report: {new RunFolder(root, label).Report}");
-                    RunSummary.Write(new RunFolder(root, label).Metrics, output);
+                    RunSummary.Write(new RunFolder(root, label).Metrics, label, output);
                 }
                 return ExitCodes.Success;
             }

@@ -7,10 +7,10 @@ namespace MIForge.Host.Cli;
 /// metrics.json exists.</summary>
 internal static class RunSummary
 {
-    public static void Write(string metricsPath, TextWriter output)
+    public static void Write(string metricsPath, string label, TextWriter output)
     {
         if (!File.Exists(metricsPath)) return;
-        var point = PointResults.Read(metricsPath, "");
+        var point = PointResults.Read(metricsPath, label);
         if (point.Targets.Count == 0) return;
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         TerminalTable.Write(SummaryTable.Of(point), output, terminal);

@@ -1,10 +1,12 @@
 namespace MIForge.Host.Reports;
 
-/// <summary>The page head shared by run and sweep reports: charset, title and the inline style sheet.</summary>
+/// <summary>The page head shared by run and sweep reports: charset, title and the inline style sheet; starts the page's figure numbering.</summary>
 public static class PageStyle
 {
-    public static string Head(string title) =>
-        "<!doctype html><html lang=en><head><meta charset=utf-8><title>" + System.Net.WebUtility.HtmlEncode(title) + "</title><style>"
+    public static string Head(string title)
+    {
+        Charts.Chart.BeginPage();
+        return "<!doctype html><html lang=en><head><meta charset=utf-8><title>" + System.Net.WebUtility.HtmlEncode(title) + "</title><style>"
         + "body{font-family:sans-serif;margin:2em;max-width:1400px;color:#222}"
         + "table{border-collapse:collapse;margin:0.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}"
         + "th{background:#f3f3f3}th:first-child,td:first-child{text-align:left}"
@@ -14,4 +16,5 @@ public static class PageStyle
         + ".grid img{image-rendering:pixelated;image-rendering:crisp-edges}.pair{display:inline-block;vertical-align:top;margin-right:2em}"
         + "details{margin:1em 0}summary{cursor:pointer}"
         + "</style></head><body>";
+    }
 }

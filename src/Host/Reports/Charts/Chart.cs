@@ -25,12 +25,16 @@ public static class Chart
         var svg = plot.GetSvgHtml(width, height);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         // Element ids (clip paths) are made unique per figure: a page holds many SVGs in one id space.
-        var prefix = $"f{Interlocked.Increment(ref figures)}_";
+        var prefix = $"f{++figures}_";
         svg = (start > 0 ? svg[start..] : svg).Replace("id=\"", $"id=\"{prefix}").Replace("url(#", $"url(#{prefix}").Replace("href=\"#", $"href=\"#{prefix}");
         return $"<figure class=chart>{svg}<figcaption>{System.Net.WebUtility.HtmlEncode(caption)}</figcaption></figure>";
     }
 
-    private static long figures;
+    /// <summary>Starts a page: figure ids count from 1 again, so the same run gives the same page.</summary>
+    public static void BeginPage() => figures = 0;
+
+    [ThreadStatic]
+    private static int figures;
 
     /// <summary>Rates on a 0–100% axis with ticks every 20%.</summary>
     public static void PercentAxis(IAxis axis)

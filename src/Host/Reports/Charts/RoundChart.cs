@@ -19,7 +19,7 @@ public static class RoundChart
             for (var k = 0; k < targets.Count; k++)
             {
                 var series = rounds.Where(r => r.Target == targets[k] && r.Attack!.StartsWith(attack + "@", StringComparison.Ordinal))
-                    .Select(r => (Round: int.Parse(r.Attack![(r.Attack.IndexOf("@round-", StringComparison.Ordinal) + 7)..], CultureInfo.InvariantCulture), Row: r))
+                    .Select(r => (Round: int.Parse(r.Attack![(r.Attack!.IndexOf("@round-", StringComparison.Ordinal) + 7)..], CultureInfo.InvariantCulture), Row: r))
                     .OrderBy(x => x.Round)
                     .Select(x => new IntervalSeries.Point(x.Round, x.Row.Value,
                         point.Value(targets[k], x.Row.Attack, "attack-accuracy", "acc_top1_ci95_low") ?? x.Row.Value,
