@@ -19,6 +19,16 @@ public sealed class ChartsTests
     }
 
     [Fact]
+    public void The_same_page_twice_gives_the_same_chart_ids()
+    {
+        string Page() => PageStyle.Head("p") + EpochChart.Render("a", "loss", [("loss", [1.0, 0.5])], rates: false)
+            + EpochChart.Render("b", "loss", [("loss", [2.0, 1.5])], rates: false);
+        var first = Page();
+        Assert.Contains("id=\"f2_1\"", first);
+        Assert.Equal(first, Page());
+    }
+
+    [Fact]
     public void Multi_round_attacks_get_a_chart_per_attack_and_others_none()
     {
         MetricRow Row(string attack, string name, double v) => new("t", attack, null, null, "attack-accuracy", name, v);

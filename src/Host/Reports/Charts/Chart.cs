@@ -24,9 +24,14 @@ public static class Chart
     {
         var svg = plot.GetSvgHtml(width, height);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        // Element ids (clip paths) are made unique per figure: a page holds many SVGs in one id space.
-        var prefix = $"f{++figures}_";
-        svg = (start > 0 ? svg[start..] : svg).Replace("id=\"", $"id=\"{prefix}").Replace("url(#", $"url(#{prefix}").Replace("href=\"#", $"href=\"#{prefix}");
+        // Element ids (Skia numbers clip paths process-wide) are renamed f<figure>_<k> in order: unique on
+        // the page, which holds many SVGs in one id space, and the same for the same page.
+        var figure = ++figures;
+        var names = new Dictionary<string, string>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(svg, "id=\"([^\"]+)\""))
+            names.TryAdd(m.Groups[1].Value, $"f{figure}_{names.Count + 1}");
+        svg = System.Text.RegularExpressions.Regex.Replace(start > 0 ? svg[start..] : svg, "(id=\"|url\\(#|href=\"#)([^\")]+)",
+            m => names.TryGetValue(m.Groups[2].Value, out var n) ? m.Groups[1].Value + n : m.Value);
         return $"<figure class=chart>{svg}<figcaption>{System.Net.WebUtility.HtmlEncode(caption)}</figcaption></figure>";
     }
 
