@@ -89,7 +89,7 @@ public sealed class TinyQuickstartTests : IDisposable
         }
         Assert.All(rows, r => Assert.True(double.IsFinite(r.Value), r.Key));
         var html = File.ReadAllText(Path.Combine(run, "report.html"));
-        foreach (var section in new[] { "Targets", "Training curves", "Reconstructions", "OOD scores" })
+        foreach (var section in new[] { "Summary", "Training curves", "Reconstructions", "OOD scores" })
             Assert.Contains($"<h2>{section}", html);
     }
 }

@@ -13,12 +13,15 @@ using Newtonsoft.Json.Linq;
 
 namespace MIForge.Host.Cli;
 
-/// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import, verify.</summary>
+/// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import, verify, table, compare.</summary>
 public static class CommandLine
 {
     internal static readonly Option<string[]> pluginsOption = new("--plugins") { Description = "An extra plugin folder (or a folder of plugin folders); repeatable.", AllowMultipleArgumentsPerToken = false };
     internal static readonly Option<string[]> trustOption = new("--trust-plugins") { Description = "A folder outside the manifest's folder that its \"plugins\" entries may load code from; repeatable.", AllowMultipleArgumentsPerToken = false };
     internal static readonly Option<bool> verboseOption = new("--verbose", "-v") { Description = "Log debug messages and print stack traces of errors." };
+
+    /// <summary>--verbose, for commands defined in their own files.</summary>
+    internal static Option<bool> VerboseOption => verboseOption;
 
     public static int Run(string[] args, TextWriter output, TextWriter error, CliSettings? settings = null)
     {
@@ -33,6 +36,8 @@ public static class CommandLine
         root.Subcommands.Add(VerifyCommand(output, error));
         root.Subcommands.Add(ClusterCommands.Submit(output, error, settings));
         root.Subcommands.Add(ClusterCommands.Status(output, error));
+        root.Subcommands.Add(TableCommand.Create(output, error));
+        root.Subcommands.Add(CompareCommand.Create(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -60,12 +65,16 @@ public static class CommandLine
                 if (settings.Threads > 0) TorchSharp.torch.set_num_threads(settings.Threads);
                 if (p.GetValue(stage) is { Length: > 0 } stages)
                     return ClusterCommands.RunStages(loaded, p.GetValue(outDir), stages, p.GetValue(force) ?? [], catalog, services, log, output, error, settings);
-                var results = new ExperimentRun(catalog, services, log, error).Run(loaded, p.GetValue(outDir), p.GetValue(force) ?? [], settings.Cancellation);
+                var progress = LiveProgress.Over(output, error);
+                IReadOnlyDictionary<string, IReadOnlyList<StageOutcome>> results;
+                try { results = new ExperimentRun(catalog, services, log, progress).Run(loaded, p.GetValue(outDir), p.GetValue(force) ?? [], settings.Cancellation); }
+                finally { if (progress is LiveProgress live) live.Dispose(); }
                 var root = ExperimentRun.Root(loaded, p.GetValue(outDir));
                 foreach (var (label, outcomes) in results)
                 {
                     output.WriteLine($"{(label.Length == 0 ? "run" : label)}: {outcomes.Count(o => o.Status == StageStatus.Ran)} stages ran, {outcomes.Count(o => o.Status == StageStatus.Cached)} cached");
                     output.WriteLine($"report: {new RunFolder(root, label).Report}");
+                    RunSummary.Write(new RunFolder(root, label).Metrics, label, output);
                 }
                 return ExitCodes.Success;
             }

@@ -1,135 +1,119 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using MIForge.Host.Runs;
+using MIForge.Host.Reports.Charts;
+using MIForge.Host.Reports.Tables;
 using MIForge.Host.Stages;
-using MIForge.Numerics.Serialization;
 using Newtonsoft.Json.Linq;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace MIForge.Host.Reports;
 
 /// <summary>
-/// report.html of one run point: per target a table of natural accuracy and each attack's and
-/// OOD scorer's metrics, reconstruction grids, training curves (inline SVG), OOD score
-/// histograms (inline SVG), and every metric row. Reads finished stage folders only.
+/// report.html of one run point, one self-contained file readable without JavaScript: the summary
+/// table (targets × attacks), OOD detection, per-round charts of multi-round attacks, training
+/// curves, labelled reconstruction grids beside their nearest private images, OOD score histograms
+/// beside ROC curves, and every metric row. Charts are ScottPlot SVG inline; images are embedded.
 /// </summary>
-public sealed class HtmlReport(string title, string runDirectory, IReadOnlyList<MetricRow> rows, IReadOnlyList<StageFolder> stages)
+public sealed class HtmlReport(string title, PointResults point, IReadOnlyList<StageFolder> stages)
 {
     private readonly StringBuilder sb = new();
 
     /// <summary>The whole page.</summary>
     public string Render()
     {
-        sb.Append("<!doctype html><meta charset=utf-8><title>").Append(Enc(title)).Append("</title>");
-        sb.Append("<style>body{font-family:sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:0.5em 0}")
-          .Append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}")
-          .Append("img{image-rendering:pixelated;max-width:100%}.charts svg{margin:4px}</style>");
-        sb.Append("<h1>").Append(Enc(title)).Append("</h1>");
-        Targets();
+        sb.Append(PageStyle.Head(title)).Append("<h1>").Append(Enc(title)).Append("</h1>");
+        Summary();
+        Ood();
+        Rounds();
         Curves();
         Reconstructions();
-        OodHistograms();
+        OodCharts();
         AllRows();
-        return sb.ToString();
+        return sb.Append("</body></html>").ToString();
     }
 
-    private void Targets()
+    private void Summary()
     {
-        var targets = rows.Where(r => r.Target is not null).Select(r => r.Target!).Distinct().ToList();
-        if (targets.Count == 0) return;
-        sb.Append("<h2>Targets</h2>");
-        var accuracy = rows.Where(r => r.Metric == "host" && r.Name == "test_acc" && r.Attack is null && r.Scorer is null).ToDictionary(r => r.Target ?? "", r => r.Value);
-        foreach (var t in targets)
-        {
-            sb.Append("<h3>").Append(Enc(t)).Append("</h3>");
-            if (accuracy.TryGetValue(t, out var acc)) sb.Append("<p>natural test accuracy: <b>").Append(Pct(acc)).Append("</b></p>");
-            Pivot("attack", rows.Where(r => r.Target == t && r.Attack is not null && r.Scorer is null).ToList(), r => r.Attack!);
-            Pivot("OOD scorer @ set", rows.Where(r => r.Target == t && r.Scorer is not null).ToList(), r => $"{r.Scorer} @ {r.OodSet}");
-        }
+        if (point.Targets.Count == 0) return;
+        sb.Append("<h2>Summary</h2>").Append(TableText.Html(SummaryTable.Of(point)));
     }
 
-    /// <summary>A table with one row per group and one column per metric.name.</summary>
-    private void Pivot(string label, List<MetricRow> selected, Func<MetricRow, string> group)
+    private void Ood()
     {
-        if (selected.Count == 0) return;
-        var columns = selected.Select(r => $"{r.Metric}.{r.Name}").Distinct().Where(c => !c.Contains(".class_")).ToList();
-        sb.Append("<table><tr><th>").Append(Enc(label)).Append("</th>");
-        foreach (var c in columns) sb.Append("<th>").Append(Enc(c)).Append("</th>");
-        sb.Append("</tr>");
-        foreach (var g in selected.GroupBy(group))
-        {
-            var values = g.GroupBy(r => $"{r.Metric}.{r.Name}").ToDictionary(x => x.Key, x => x.First().Value);
-            sb.Append("<tr><td>").Append(Enc(g.Key)).Append("</td>");
-            foreach (var c in columns) sb.Append("<td>").Append(values.TryGetValue(c, out var v) ? Num(v) : "").Append("</td>");
-            sb.Append("</tr>");
-        }
-        sb.Append("</table>");
+        var rows = point.Rows.Where(r => r.Scorer is not null && r.Target is not null).ToList();
+        if (rows.Count == 0) return;
+        var names = rows.Select(r => (r.Metric, r.Name)).Distinct().ToList();
+        var columns = new List<TableColumn> { new("", "Target"), new("", "Scorer"), new("", "OOD set") };
+        columns.AddRange(names.Select(n => new TableColumn("", MetricNames.Label(n.Metric, n.Name))));
+        var cells = rows.GroupBy(r => (r.Target, r.Scorer, r.OodSet)).Select(g => (IReadOnlyList<string>)new[] { g.Key.Target!, g.Key.Scorer!, g.Key.OodSet ?? "" }
+            .Concat(names.Select(n => g.FirstOrDefault(r => r.Metric == n.Metric && r.Name == n.Name) is { } r ? MetricNames.Format(r.Metric, r.Name, r.Value) : CellFormat.Missing)).ToList()).ToList();
+        sb.Append("<h2>OOD detection</h2>").Append(TableText.Html(new ResultTable("OOD detection", columns, cells,
+            ["OOD is the positive class, flagged by low scores (OpenOOD's conventions)."])));
+    }
+
+    private void Rounds()
+    {
+        var charts = RoundChart.Render(point).ToList();
+        if (charts.Count > 0) sb.Append("<h2>Attack rounds</h2>").Append(string.Concat(charts));
     }
 
     private void Curves()
     {
-        var classifiers = stages.Where(s => s.Stage is ClassifierStage).ToList();
         var charts = new List<string>();
-        foreach (var (s, dir) in classifiers)
+        foreach (var s in stages)
         {
-            if (!File.Exists(Path.Combine(dir, StageLayout.TrainingLog))) continue;
-            var log = TrainingLog.Read(dir);
-            charts.Add(SvgLineChart.Render($"{s.Id}: loss", new[] { ("loss", log.Series("loss")) }));
+            if (!File.Exists(Path.Combine(s.Directory, StageLayout.TrainingLog))) continue;
+            var log = TrainingLog.Read(s.Directory);
+            charts.Add(EpochChart.Render($"{s.Id}: loss", "loss", [("loss", log.Series("loss"))], rates: false));
             var accuracy = new List<(string, double[])> { ("train", log.Series("train_acc")) };
             if (log.HasValidation) accuracy.Add(("validation", log.Series("val_acc")));
-            charts.Add(SvgLineChart.Render($"{s.Id}: accuracy", accuracy));
+            charts.Add(EpochChart.Render($"{s.Id}: accuracy", "accuracy", accuracy, rates: true));
             var terms = log.Terms;
-            if (terms.Count > 0) charts.Add(SvgLineChart.Render($"{s.Id}: defense terms", terms.Select(n => (n, log.Series(n))).ToList()));
+            if (terms.Count > 0) charts.Add(EpochChart.Render($"{s.Id}: defense terms", "value", terms.Select(n => (n, log.Series(n))).ToList(), rates: false));
         }
-        if (charts.Count == 0) return;
-        sb.Append("<h2>Training curves</h2><div class=charts>").Append(string.Concat(charts)).Append("</div>");
+        if (charts.Count > 0) sb.Append("<h2>Training curves</h2>").Append(string.Concat(charts));
     }
 
     private void Reconstructions()
     {
-        var images = new List<(string id, string file)>();
-        foreach (var (a, dir) in stages.Where(s => s.Stage is AttackStage))
-            foreach (var name in new[] { StageLayout.ReconstructionGrid, StageLayout.Pairs })
-                if (File.Exists(Path.Combine(dir, name))) images.Add((a.Id, Path.Combine(dir, name)));
-        foreach (var (m, dir) in stages.Where(s => s.Stage.Kind == "metrics"))
-            if (File.Exists(Path.Combine(dir, StageLayout.Pairs))) images.Add((m.Id, Path.Combine(dir, StageLayout.Pairs)));
-        if (images.Count == 0) return;
-        sb.Append("<h2>Reconstructions</h2><p>One row per class; in pair grids each reconstruction is followed by its nearest private training image in evaluator feature space.</p>");
-        foreach (var (id, file) in images)
-            sb.Append("<h3>").Append(Enc(id)).Append(" — ").Append(Enc(Path.GetFileName(file))).Append("</h3><img src='")
-              .Append(Enc(Path.GetRelativePath(runDirectory, file))).Append("'>");
+        var attacks = stages.Where(s => s.Kind == "attack" && File.Exists(Path.Combine(s.Directory, StageLayout.ReconstructionGrid))).ToList();
+        if (attacks.Count == 0) return;
+        sb.Append("<h2>Reconstructions</h2><p>One row per attacked class, upscaled without smoothing. Where the evaluator is known, ")
+          .Append("each reconstruction is followed by the private training image nearest to it in evaluator feature space.</p>");
+        foreach (var a in attacks)
+        {
+            var classes = ReconstructionGrid.RowClasses(Path.Combine(a.Directory, StageLayout.Reconstructions));
+            sb.Append("<h3>").Append(Enc(a.Id)).Append("</h3><div class=pair>").Append(ReconstructionGrid.Caption("reconstructions"))
+              .Append(ReconstructionGrid.Html(File.ReadAllBytes(Path.Combine(a.Directory, StageLayout.ReconstructionGrid)), classes)).Append("</div>");
+            var metricsId = "metrics." + a.Id["attack.".Length..];
+            if (stages.FirstOrDefault(s => s.Id == metricsId && File.Exists(Path.Combine(s.Directory, StageLayout.Pairs))) is { } m)
+                sb.Append("<div class=pair>").Append(ReconstructionGrid.Caption("reconstruction | nearest private image"))
+                  .Append(ReconstructionGrid.Html(File.ReadAllBytes(Path.Combine(m.Directory, StageLayout.Pairs)), classes)).Append("</div>");
+        }
     }
 
-    private void OodHistograms()
+    private void OodCharts()
     {
         var charts = new List<string>();
-        foreach (var (s, dir) in stages.Where(s => s.Stage.Kind == "ood"))
-            foreach (var file in Directory.GetFiles(dir, StageLayout.OodScoresPattern).Order())
+        foreach (var s in stages.Where(s => s.Kind == "ood"))
+            foreach (var (scorer, set, inside, outside) in OodScores.In(s.Directory))
             {
-                var scorerAndSet = Path.GetFileName(file)["scores.".Length..^".safetensors".Length];
-                var dot = scorerAndSet.IndexOf('.');
-                var scorer = dot < 0 ? scorerAndSet : $"{scorerAndSet[..dot]} vs {scorerAndSet[(dot + 1)..]}";
-                var (tensors, _) = SafeTensors.Load(file);
-                try
-                {
-                    charts.Add(SvgHistogram.Render($"{s.Id}: {scorer}", tensors["in"].cpu().data<float>().ToArray(), tensors["out"].cpu().data<float>().ToArray()));
-                }
-                finally { foreach (var t in tensors.Values) t.Dispose(); }
+                var name = $"{s.Id}: {scorer} vs {set}";
+                charts.Add("<div>" + Charts.OodCharts.Histogram(name, inside, outside) + Charts.OodCharts.Roc(name, inside, outside) + "</div>");
             }
-        if (charts.Count == 0) return;
-        sb.Append("<h2>OOD scores</h2><p>Higher = more in-distribution.</p><div class=charts>").Append(string.Concat(charts)).Append("</div>");
+        if (charts.Count > 0) sb.Append("<h2>OOD scores</h2><p>Higher score = more in-distribution; the ROC curve treats OOD as positive.</p>").Append(string.Concat(charts));
     }
 
     private void AllRows()
     {
-        sb.Append("<h2>All metrics</h2><table><tr><th>key</th><th>value</th></tr>");
-        foreach (var r in rows) sb.Append("<tr><td>").Append(Enc(r.Key)).Append("</td><td>").Append(Num(r.Value)).Append("</td></tr>");
-        sb.Append("</table>");
+        sb.Append("<h2>All metrics</h2><details><summary>").Append(point.Rows.Count).Append(" metric rows (as in metrics.json)</summary><table><tr><th>scope</th><th>metric</th><th>value</th><th>key</th></tr>");
+        foreach (var r in point.Rows)
+        {
+            var scope = string.Join(" / ", new[] { r.Target, r.Attack, r.Scorer, r.OodSet }.OfType<string>());
+            sb.Append("<tr><td>").Append(Enc(scope)).Append("</td><td>").Append(Enc(MetricNames.Label(r.Metric, r.Name))).Append("</td><td>")
+              .Append(Enc(MetricNames.Format(r.Metric, r.Name, r.Value))).Append("</td><td>").Append(Enc(r.Key)).Append("</td></tr>");
+        }
+        sb.Append("</table></details>");
     }
 
     private static string Enc(string? s) => WebUtility.HtmlEncode(s ?? "");
-    private static string Num(double v) => double.IsNaN(v) ? "NaN" : v.ToString("G5", CultureInfo.InvariantCulture);
-    private static string Pct(double v) => (v * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
 }

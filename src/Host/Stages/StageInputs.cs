@@ -26,8 +26,8 @@ public sealed class StageInputs
     public T Of<T>(Stage<T> input) => input.Open(ResultOf(input));
 
     /// <summary>The finished folders of every stage this one depends on, inputs first, each once (stages without a folder are left out).</summary>
-    public IReadOnlyList<StageFolder> Folders() =>
-        upstream.Where(s => results.TryGetValue(s, out var r) && r.Directory is not null).Select(s => new StageFolder(s, results[s].Directory!)).ToArray();
+    public IReadOnlyList<Reports.StageFolder> Folders() =>
+        upstream.Where(s => results.TryGetValue(s, out var r) && r.Directory is not null).Select(s => new Reports.StageFolder(s.Id, s.Kind, results[s].Directory!)).ToArray();
 
     private StageResult ResultOf(Stage input)
     {
