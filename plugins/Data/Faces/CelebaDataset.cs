@@ -48,7 +48,7 @@ public sealed class CelebaOptions : FaceOptions
 
 /// <summary>CelebA's aligned faces by identity, with GMI's preprocessing (centre crop 108, resize to 64) and the
 /// private / public identity split of GMI, KED-MI and PPDG-MI. Classes 0..n-1 are the private identities; the public
-/// ones follow (pooled into one class by default). The split is written to the stage folder as celeba-identities.tsv.</summary>
+/// ones follow (pooled into one class by default). The split is written as celeba-identities.tsv into the folder the host gives the dataset (the run folder).</summary>
 [Plugin("celeba", "CelebA aligned faces (img_align_celeba + identity_CelebA.txt), GMI crop 108 → 64, 1000 private identities, the rest public")]
 public sealed class CelebaDataset(CelebaOptions options, IRunContext? context = null, IProgressReporter? progress = null) : IDataset, IDescribedDataset
 {

@@ -15,7 +15,8 @@ public static class GradientPenalty
         var mix = (real + alpha * (fake - real)).detach().requires_grad_();
         var scores = critic(mix);
         var grad = autograd.grad(new[] { scores.sum() }, new[] { mix }, retain_graph: true, create_graph: true)[0]!;
-        var norm = linalg.vector_norm(grad.flatten(1), 2, new long[] { 1 });
+        // sqrt(Σg² + ε): a critic flat at some interpolate (zero gradient) would otherwise give sqrt'(0) = ∞ and NaN weights
+        var norm = (grad.flatten(1).pow(2).sum(1) + 1e-12).sqrt();
         return (norm - 1).pow(2).mean().MoveToOuterDisposeScope();
     }
 }
