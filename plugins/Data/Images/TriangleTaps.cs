@@ -9,8 +9,13 @@ public sealed class TriangleTaps
 
     private TriangleTaps(int[] starts, float[][] weights) { this.starts = starts; this.weights = weights; }
 
-    /// <summary>Taps mapping the source span [<paramref name="origin"/>, origin + <paramref name="length"/>) onto <paramref name="outSize"/> samples.</summary>
-    public static TriangleTaps For(int origin, int length, int outSize)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), TriangleTaps> Known = new();
+
+    /// <summary>Taps mapping the source span [<paramref name="origin"/>, origin + <paramref name="length"/>) onto <paramref name="outSize"/> samples
+    /// (computed once per span and size, then shared: taps are read-only).</summary>
+    public static TriangleTaps For(int origin, int length, int outSize) => Known.GetOrAdd((origin, length, outSize), k => Compute(k.Item1, k.Item2, k.Item3));
+
+    private static TriangleTaps Compute(int origin, int length, int outSize)
     {
         double scale = (double)length / outSize, stretch = Math.Max(scale, 1.0), support = stretch;
         var starts = new int[outSize];
