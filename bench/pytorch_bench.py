@@ -2,8 +2,10 @@
 python3-torch 1.13. Usage: pytorch_bench.py THREADS, then requests on stdin.
 Gradients are zeroed in place (set_to_none=False, 1.13's default), as TorchSharp's zero_grad does."""
 import json
+import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import torch
 from torch import nn
@@ -50,6 +52,32 @@ def wgan_gp_step(g, d, opt_g, opt_d, real):
     opt_g.step()
 
 
+JPEG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "artifacts", "bench-jpeg")
+
+
+def write_jpegs(folder, count=256):
+    """CelebA-shaped test files: 178x218 RGB JPEGs (quality 95) with smooth and textured regions."""
+    import numpy as np
+    from PIL import Image
+    os.makedirs(folder, exist_ok=True)
+    rng = np.random.default_rng(0)
+    y, x = np.mgrid[0:218, 0:178]
+    for i in range(count):
+        img = np.stack([(x + 3 * i) % 256, (y * 255 // 217), ((x + y + i) % 64) * 4], -1).astype(np.uint8)
+        img[50:170, 35:145] = (rng.integers(0, 90, (120, 110, 3)) + np.array([150, 110, 90])).astype(np.uint8)
+        Image.fromarray(img, "RGB").save(os.path.join(folder, f"{i:06d}.jpg"), quality=95)
+
+
+def gmi_crop_resize(path):
+    """GMI's CelebA preprocessing on one file: decode, centre crop 108x108, bilinear resize to 64x64, as bytes."""
+    from PIL import Image
+    with Image.open(path) as img:
+        rgb = img.convert("RGB")
+    w, h = rgb.size
+    top, left = (h - 108) // 2, (w - 108) // 2
+    return rgb.crop((left, top, left + 108, top + 108)).resize((64, 64), Image.BILINEAR).tobytes()
+
+
 class Workloads:
     """Each workload built once; run(name, steps) times `steps` repetitions and returns seconds."""
 
@@ -83,6 +111,14 @@ class Workloads:
             def run(steps):
                 for _ in range(steps):
                     wgan_gp_step(g, d, opt_g, opt_d, real)
+        elif name == "jpeg":
+            files = sorted(os.path.join(JPEG_DIR, f) for f in os.listdir(JPEG_DIR) if f.endswith(".jpg"))
+            pool = ThreadPoolExecutor(torch.get_num_threads())
+
+            def run(steps):
+                for _ in range(steps):
+                    for _ in pool.map(gmi_crop_resize, files):
+                        pass
         else:
             raise SystemExit(f"unknown workload {name}")
         return run
@@ -96,8 +132,11 @@ class Workloads:
 
 
 def main():
-    """Serves timing requests on stdin ("WORKLOAD STEPS" per line), one JSON answer per line, so
+    """`--write-jpegs` writes the JPEG workload's files and exits; otherwise serves timing requests on stdin ("WORKLOAD STEPS" per line), one JSON answer per line, so
     the C# bench can interleave its own rounds with PyTorch's and cancel machine drift."""
+    if len(sys.argv) > 1 and sys.argv[1] == "--write-jpegs":
+        write_jpegs(JPEG_DIR)
+        return
     torch.set_num_threads(int(sys.argv[1]) if len(sys.argv) > 1 else torch.get_num_threads())
     workloads = Workloads()
     print(json.dumps({"threads": torch.get_num_threads(), "torch": torch.__version__}), flush=True)

@@ -4,7 +4,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using Newtonsoft.Json.Linq;
 
-// make bench: MIForge (on TorchSharp's libtorch) next to PyTorch (on its own), same thread count, in interleaved rounds.
+// make bench [BENCH_ARGS="--quick --threads N --only WORKLOAD"]: MIForge (on TorchSharp's libtorch) next to PyTorch (on its own), same thread count, in interleaved rounds.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 // libtorch's oneDNN kernels off, as in the miforge host (MIForge.Numerics.Runtime.OneDnnKernels), before any convolution
 MIForge.Numerics.Runtime.OneDnnKernels.Disable();
@@ -12,6 +12,9 @@ var quick = args.Contains("--quick");
 var threadsAt = Array.IndexOf(args, "--threads");
 int[] threadCounts = threadsAt >= 0 && threadsAt + 1 < args.Length ? [int.Parse(args[threadsAt + 1])] : [1, 2];
 var rounds = quick ? 3 : 9;
+var onlyAt = Array.IndexOf(args, "--only");
+var only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
+bool Wanted(string workload) => only is null || workload.Contains(only, StringComparison.Ordinal);
 var root = FindRoot();
 var rows = new List<JObject>();
 var (peak, peakHow) = Peak.Fp32();
@@ -31,6 +34,7 @@ foreach (var threads in threadCounts)
     Console.WriteLine($"{"workload",-48} {"MIForge",10} {"PyTorch",10} {"ratio",7}");
 
     // (a) per-op overhead of a tiny op
+    if (Wanted("tiny-op-add"))
     {
         using var a = ones(1); using var b = ones(1);
         const int n = 100_000;
@@ -41,6 +45,7 @@ foreach (var threads in threadCounts)
     }
 
     // (b) MNIST CNN training throughput, batch 64, Adam
+    if (Wanted("mnist-cnn-train"))
     {
         const int batch = 64; var steps = quick ? 10 : 20;
         manual_seed(0);
@@ -67,6 +72,7 @@ foreach (var threads in threadCounts)
     }
 
     // (c) WGAN-GP: critic step with gradient penalty + generator step, batch 64, 32×32
+    if (Wanted("wgan-gp-step"))
     {
         const int batch = 64; var steps = quick ? 2 : 4;
         manual_seed(0);
@@ -80,6 +86,15 @@ foreach (var threads in threadCounts)
             s => python.Seconds("wgan", s), steps, rounds);
         Row(rows, "wgan-gp-step", threads, "WGAN-GP critic+GP and generator step (steps/s)", steps / ours, steps / theirs, ratio, "steps/s");
     }
+
+    // (e) face loading: 178×218 JPEG → decode, centre crop 108, resize to 64×64 (MIForge: SkiaSharp; PyTorch side: Pillow)
+    if (Wanted("jpeg-crop-resize"))
+    {
+        var jpeg = new JpegPipeline(root);
+        var passes = quick ? 1 : 2;
+        var (ours, theirs, ratio) = Interleaved.Seconds(s => jpeg.Run(s, threads), s => python.Seconds("jpeg", s), passes, rounds);
+        Row(rows, "jpeg-crop-resize", threads, "JPEG 178x218 → crop 108 → 64x64 vs Pillow (images/s)", jpeg.Count * passes / ours, jpeg.Count * passes / theirs, ratio, "images/s");
+    }
 }
 
 Console.WriteLine();
@@ -90,6 +105,7 @@ File.WriteAllText(benchJson, new JArray(rows).ToString());
 Console.WriteLine($"figures: {benchJson}");
 
 // (d) what the BiDO regulariser adds to an MCNN training step at batch 64 (issue target: at most 30%)
+if (Wanted("defense-overhead"))
 {
     using var bench = new DefenseOverhead(root);
     var steps = quick ? 5 : 10;

@@ -4,22 +4,22 @@ using MIForge.Numerics.Imaging;
 
 namespace MIForge.Plugins.Data.Images;
 
-/// <summary>Converts between interleaved H×W×C pixels (as PNG stores them) and planar C×H×W images,
+/// <summary>Converts between interleaved H×W×C pixels (as decoders deliver them) and planar C×H×W images,
 /// changing the channel count on the way (gray ↔ RGB, alpha dropped).</summary>
 public static class Planar
 {
     /// <summary>ITU-R BT.601 luma weights, as PIL's 'L' conversion uses them.</summary>
     public const float LumaR = 0.299f, LumaG = 0.587f, LumaB = 0.114f;
 
-    /// <summary>A decoded PNG as planar 8-bit C×H×W with <paramref name="channels"/> = 1 (gray; RGB becomes luma) or 3 (RGB; gray is repeated).
+    /// <summary>A decoded image as planar 8-bit C×H×W with <paramref name="channels"/> = 1 (gray; RGB becomes luma) or 3 (RGB; gray is repeated).
     /// Alpha is dropped.</summary>
-    public static byte[] FromPng(PngImage image, int channels)
+    public static byte[] FromImage(DecodedImage image, int channels)
     {
         if (channels is not (1 or 3)) throw new ArgumentException($"channels must be 1 or 3, got {channels}");
         int plane = image.Width * image.Height, src = image.Channels;
         var p = image.Pixels;
         var result = new byte[(long)channels * plane];
-        bool color = src >= 3;
+        bool color = !image.IsGray;
         for (int i = 0; i < plane; i++)
         {
             int o = i * src;

@@ -23,8 +23,8 @@ public static class NaturalPatches
         var photos = new List<Photo>();
         foreach (var name in names ?? DefaultPhotos)
         {
-            var image = PngDecoder.Read(Path.Combine(folder, name));
-            var planar = Planar.FromPng(image, channels);
+            var image = ImageDecoder.Read(Path.Combine(folder, name));
+            var planar = Planar.FromImage(image, channels);
             photos.Add(new Photo(name, channels, image.Height, image.Width, Array.ConvertAll(planar, b => b / 255f)));
         }
         if (photos.Count == 0) throw new ArgumentException("no photos named to crop patches from");

@@ -28,11 +28,13 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
     }
 }
 
-/// <summary>Improved-residual (IR) unit of face networks: bn → conv → PReLU → conv(stride) → bn, plus a shortcut.</summary>
+/// <summary>Improved-residual (IR) unit of face networks: bn → conv → PReLU → conv(stride) → bn, plus a shortcut.
+/// The shortcut is declared first so the state lists it first, as face.evoLVe's bottleneck_IR (GMI's IR-50/IR-152)
+/// registers shortcut_layer before res_layer: the reference state_dicts then import by order and shape.</summary>
 internal sealed class IrBlock : nn.Module<Tensor, Tensor>
 {
-    private readonly Sequential body;
     private readonly Sequential? shortcut;
+    private readonly Sequential body;
     private readonly long stride;
 
     public IrBlock(long cin, long cout, long stride) : base(nameof(IrBlock))

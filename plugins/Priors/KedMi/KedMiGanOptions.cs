@@ -21,4 +21,9 @@ public sealed class KedMiGanOptions : GanOptions
     [Description("minibatch-discrimination kernel dimension (KED-MI: 50)")]
     [Range(1, 1024)]
     public int MinibatchKernelDims { get; set; } = 50;
+
+    /// <summary>The discriminator's trunk: "gmi" (GMI's critic body) or "kedmi" (KED-MI's reference code).</summary>
+    [Description("discriminator trunk: gmi (GMI's critic body, 5×5 convolutions doubling the channels) or kedmi (KED-MI's reference code: last layer 3×3 keeping the channels), the one its published discriminators need")]
+    [AllowedValues("gmi", "kedmi")]
+    public string Layout { get; set; } = "gmi";
 }

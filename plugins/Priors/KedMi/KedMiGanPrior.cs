@@ -31,7 +31,7 @@ public sealed class KedMiGanPrior(KedMiGanOptions options, IRunContext context, 
 
     /// <inheritdoc/>
     protected override KedMiDiscriminator CreateDiscriminator(GanArchitecture architecture) =>
-        new(architecture, Options.MinibatchFeatures, Options.MinibatchKernelDims);
+        new(architecture, Options.MinibatchFeatures, Options.MinibatchKernelDims, Options.Layout == "kedmi");
 
     /// <inheritdoc/>
     protected override GanPrior<KedMiGanOptions, KedMiDiscriminator> CreateSibling() => new KedMiGanPrior(Options, Context, Progress);

@@ -13,10 +13,11 @@ public sealed class KedMiDiscriminator : nn.Module<Tensor, (Tensor Features, Ten
     private readonly MinibatchDiscrimination? minibatch;
     private readonly Linear head;
 
-    /// <summary>Builds the layers; <paramref name="minibatchFeatures"/> 0 leaves minibatch discrimination out.</summary>
-    public KedMiDiscriminator(GanArchitecture architecture, int minibatchFeatures, int minibatchKernelDims) : base(nameof(KedMiDiscriminator))
+    /// <summary>Builds the layers; <paramref name="minibatchFeatures"/> 0 leaves minibatch discrimination out;
+    /// <paramref name="referenceLayout"/> uses KED-MI's reference trunk (see <see cref="CriticTrunk"/>).</summary>
+    public KedMiDiscriminator(GanArchitecture architecture, int minibatchFeatures, int minibatchKernelDims, bool referenceLayout = false) : base(nameof(KedMiDiscriminator))
     {
-        trunk = new CriticTrunk(architecture);
+        trunk = new CriticTrunk(architecture, keepLastChannels: referenceLayout);
         register_module("trunk", trunk);
         var features = trunk.Channels * 16;
         if (minibatchFeatures > 0)

@@ -46,6 +46,10 @@ public class GanOptions
     [Range(1, 100)]
     public int CriticSteps { get; set; } = 5;
 
+    /// <summary>A prior folder (e.g. from <c>miforge checkpoint import --prior</c>) to start from; null starts untrained.</summary>
+    [Description("a prior folder to start from, e.g. GMI's or KED-MI's published generator and discriminator imported with `miforge checkpoint import --prior`; with epochs 0 it is used as is")]
+    public string? Checkpoint { get; set; }
+
     /// <summary>Write a sample grid per epoch and losses.csv into the stage folder.</summary>
     [Description("write samples/epoch-NNN.png and losses.csv into the stage folder")]
     public bool WriteSamples { get; set; } = true;

@@ -11,7 +11,7 @@ namespace MIForge.Plugins.Priors.Training;
 /// <summary>A DCGAN generator with a discriminator <typeparamref name="TDiscriminator"/>: latents are
 /// N(0, I), training alternates n_critic discriminator steps with one generator step (Adam), and
 /// the prior saves, loads and clones both networks. Subclasses give the two losses and realness.</summary>
-public abstract class GanPrior<TOptions, TDiscriminator> : IFineTunablePrior
+public abstract class GanPrior<TOptions, TDiscriminator> : IFineTunablePrior, INetworkPrior
     where TOptions : GanOptions
     where TDiscriminator : nn.Module
 {
@@ -81,9 +81,20 @@ public abstract class GanPrior<TOptions, TDiscriminator> : IFineTunablePrior
     }
 
     /// <inheritdoc/>
+    public void BuildNetworks(ImageShape shape, int classes) => Build(new GanArchitecture(shape, Options.LatentDim, Options.Width, classes));
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, nn.Module> Networks => new Dictionary<string, nn.Module>
+    {
+        ["generator"] = Generator,
+        ["discriminator"] = Discriminator,
+    };
+
+    /// <inheritdoc/>
     public void Train(PriorTraining training)
     {
         var architecture = new GanArchitecture(training.Data.Shape, Options.LatentDim, Options.Width, ClassesFor(training));
+        if (Architecture is null && Options.Checkpoint is { } start) Load(Context.ResolvePath(start));
         if (Architecture is null) Build(architecture);
         else if (Architecture.Shape != architecture.Shape || Architecture.Classes != architecture.Classes)
             throw new InvalidOperationException($"this {PluginName} prior was built for {Architecture.Shape} images and {Architecture.Classes} outputs; cannot train it on {architecture.Shape} with {architecture.Classes}");

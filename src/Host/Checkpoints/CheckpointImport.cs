@@ -31,7 +31,7 @@ public sealed class CheckpointImport(PluginCatalog catalog, IServiceProvider ser
     {
         var architecture = new PluginFactory(catalog, services, null).Create(r.Model);
         using var model = architecture.Create(r.Input, r.Classes);
-        var expected = PyTorchOrder(model.Module);
+        var expected = PyTorchOrder.Keys(model.Module);
         var source = PthStateDict.Read(r.File);
         try
         {
@@ -67,19 +67,6 @@ public sealed class CheckpointImport(PluginCatalog catalog, IServiceProvider ser
         {
             foreach (var kv in source) kv.Value.Dispose();
         }
-    }
-
-    /// <summary>The state_dict keys and shapes in PyTorch's order (each module's parameters, then its buffers,
-    /// module by module), which is the order published files list them in.</summary>
-    private static KeyValuePair<string, long[]>[] PyTorchOrder(nn.Module module)
-    {
-        // TorchSharp lists every parameter (in module order), then every buffer: group keys by their
-        // module, in the order modules first appear, keeping parameters before buffers within each.
-        var state = module.state_dict().ToArray();
-        static string ModuleOf(string key) => key.LastIndexOf('.') is var i and >= 0 ? key[..i] : "";
-        var rank = state.Select(kv => ModuleOf(kv.Key)).Distinct().Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i);
-        return state.Select((kv, i) => (kv, i)).OrderBy(x => rank[ModuleOf(x.kv.Key)]).ThenBy(x => x.i)
-            .Select(x => new KeyValuePair<string, long[]>(x.kv.Key, x.kv.Value.shape)).ToArray();
     }
 
     /// <summary>Parses CxHxW (e.g. 1x32x32).</summary>

@@ -166,7 +166,38 @@ public static class CommandLine
             output.WriteLine($"{path}: {keys.Count} tensors imported from {request.File}{(renamed > 0 ? $" ({renamed} matched under another name; see the sidecar)" : "")}");
             return ExitCodes.Success;
         }));
-        return new Command("checkpoint", "Work with checkpoints.") { import };
+        return new Command("checkpoint", "Work with checkpoints.") { import, ImportPriorCommand(output, error, settings) };
+    }
+
+    private static Command ImportPriorCommand(TextWriter output, TextWriter error, CliSettings settings)
+    {
+        var file = new Argument<string>("generator") { Description = "The generator's state_dict (GMI's / KED-MI's G file), torch.save zip format: bare, under \"state_dict\", with or without \"module.\" prefixes." };
+        var discriminator = new Option<string?>("--discriminator") { Description = "The discriminator's state_dict (the D file); without it the discriminator stays untrained." };
+        var prior = new Option<string>("--prior") { Description = "The prior plugin: wgan-gp (GMI) or kedmi-gan (KED-MI; --options '{\"layout\": \"kedmi\"}' for its reference discriminator).", Required = true };
+        var options = new Option<string?>("--options") { Description = "The prior's options as a JSON object (latentDim and width must be the file's)." };
+        var input = new Option<string>("--input") { Description = "Image shape CxHxW the generator produces, e.g. 3x64x64.", Required = true };
+        var classes = new Option<int>("--classes") { Description = "Discriminator outputs: the target's class count for kedmi-gan; 1 for wgan-gp.", DefaultValueFactory = _ => 1 };
+        var outDir = new Option<string>("--out", "-o") { Description = "Prior folder to write; name it in the prior's checkpoint option.", Required = true };
+        var maps = new Option<string[]>("--map") { Description = "Rename OLD=NEW before matching (a key or a dotted prefix); repeatable." };
+        var command = new Command("import-prior", "Turn a PyTorch GAN generator (and discriminator) into a MIForge prior folder.") { file, discriminator, prior, options, input, classes, outDir, maps, pluginsOption, verboseOption };
+        command.SetAction(p => Guard(p, error, log =>
+        {
+            var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
+            JObject? json = null;
+            if (p.GetValue(options) is { } text)
+            {
+                try { json = JObject.Parse(text); }
+                catch (JsonReaderException e) { throw new ManifestException(null, "--options", $"expected a JSON object: {e.Message}"); }
+            }
+            if (p.GetValue(classes) is var n && n < 1) throw new ManifestException(null, "--classes", $"expected a positive number of outputs, got {n}");
+            var request = new PriorImportRequest(p.GetValue(file)!, p.GetValue(discriminator), new PluginRef<IPrior>(p.GetValue(prior)!, json),
+                CheckpointImport.ParseShape(p.GetValue(input)!), p.GetValue(classes), p.GetValue(outDir)!, CheckpointImport.ParseRenames(p.GetValue(maps) ?? []));
+            using var services = HostSetup.Services(log, p.GetValue(verboseOption));
+            var counts = new PriorImport(catalog, services).Run(request);
+            output.WriteLine($"{request.OutDirectory}: {string.Join(", ", counts.Select(kv => $"{kv.Value} {kv.Key} tensors"))} imported");
+            return ExitCodes.Success;
+        }));
+        return command;
     }
 
     private static Command VerifyCommand(TextWriter output, TextWriter error)

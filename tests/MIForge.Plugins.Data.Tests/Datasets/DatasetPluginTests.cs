@@ -16,7 +16,7 @@ public class DatasetPluginTests
     public void Every_plugin_is_a_public_IDataset_with_one_constructor()
     {
         var plugins = typeof(MnistDataset).Assembly.GetTypes().Where(t => t.GetCustomAttribute<PluginAttribute>() is not null).ToArray();
-        Assert.Equal(new[] { "fashion-mnist", "idx", "image-folder", "mnist", "natural-patches", "noise", "npy" },
+        Assert.Equal(new[] { "celeba", "facescrub", "fashion-mnist", "ffhq", "idx", "image-folder", "mnist", "natural-patches", "noise", "npy" },
             plugins.Select(t => t.GetCustomAttribute<PluginAttribute>()!.Name).Order());
         Assert.All(plugins, t =>
         {

@@ -54,7 +54,7 @@ public class ImageFolderTests
         PngEncoder.Write(temp.File("cat/1.png"), new byte[1], 1, 1, 1);
         Directory.CreateDirectory(Path.Combine(temp.Path, "dog"));
         var e = Assert.Throws<InvalidDataException>(() => ImageFolder.Scan(temp.Path));
-        Assert.Contains("class folder(s) without .png files: dog", e.Message);
+        Assert.Contains("class folder(s) without image files (.jpg, .jpeg, .png, .bmp, .webp): dog", e.Message);
     }
 
     [Fact]
@@ -66,11 +66,11 @@ public class ImageFolderTests
     }
 
     [Fact]
-    public void A_broken_png_in_the_folder_names_that_file()
+    public void A_broken_image_in_the_folder_names_that_file()
     {
         using var temp = new TempFolder();
         var broken = temp.Write("c/bad.png", [1, 2, 3]);
         var e = Assert.Throws<InvalidDataException>(() => ImageFolder.Scan(temp.Path).Load());
-        Assert.StartsWith($"{broken}: not a PNG file", e.Message);
+        Assert.StartsWith($"{broken}: is not a readable JPEG, PNG, BMP or WebP image", e.Message);
     }
 }
