@@ -161,7 +161,7 @@ public sealed class FaceCheckpointImportTests : IDisposable
         var catalog = HostSetup.Catalog([], null);
         var services = new ServiceCollection().BuildServiceProvider();
         var context = new RunContext(dir, dir, dir, CPU, 0, new torch.Generator(0), CancellationToken.None);
-        var stage = new StageServices(services, context, new NoProgress());
+        var stage = new StageServices(services, context, new NoProgress(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var prior = new PluginFactory(catalog, stage, null).Create(new PluginRef<IPrior>(name, Newtonsoft.Json.Linq.JObject.Parse(options)));
         prior.Load(folder);
         return prior;

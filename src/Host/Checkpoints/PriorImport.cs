@@ -26,7 +26,7 @@ public sealed class PriorImport(PluginCatalog catalog, IServiceProvider services
         Directory.CreateDirectory(r.OutDirectory);
         using var generator = new torch.Generator(0);
         var context = new RunContext(r.OutDirectory, r.OutDirectory, Directory.GetCurrentDirectory(), torch.CPU, 0, generator, CancellationToken.None);
-        using var stage = new StageServices(services, context, new SilentProgress());
+        using var stage = new StageServices(services, context, new SilentProgress(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var prior = new PluginFactory(catalog, stage, null).Create(r.Prior);
         try
         {
