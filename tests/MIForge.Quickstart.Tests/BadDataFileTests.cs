@@ -57,7 +57,7 @@ public sealed class BadDataFileTests : IDisposable
         new("image-folder: missing folder", Folder, _ => { }, "faces", "image folder not found"),
         new("image-folder: a file, not a folder", Folder, d => Bytes(d, "faces", [1, 2, 3]), "faces", "image folder not found"),
         new("image-folder: no class folders", Folder, d => Directory.CreateDirectory(Path.Combine(d, "faces")), "faces", "has no class sub-folders"),
-        new("image-folder: a class without images", Folder, d => { Bytes(d, "faces/alice/1.png", [1]); Directory.CreateDirectory(Path.Combine(d, "faces", "bob")); }, "faces", "class folder(s) without .png files: bob"),
+        new("image-folder: a class without images", Folder, d => { Bytes(d, "faces/alice/1.png", [1]); Directory.CreateDirectory(Path.Combine(d, "faces", "bob")); }, "faces", "class folder(s) without image files (.jpg, .jpeg, .png, .bmp, .webp): bob"),
         new("image-folder: test classes differ", """{ "name": "image-folder", "options": { "train": "faces", "test": "faces-test" } }""",
             d => { Bytes(d, "faces/alice/1.png", [1]); Bytes(d, "faces/bob/1.png", [1]); Bytes(d, "faces-test/alice/1.png", [1]); Bytes(d, "faces-test/carol/1.png", [1]); }, "faces-test", "has class folders alice, carol"),
     ];
