@@ -16,8 +16,15 @@ public static class OneDnnKernels
     /// <summary>Whether libtorch may use oneDNN kernels in this process.</summary>
     public static bool Enabled => UserEnabledMkldnn(Context());
 
-    /// <summary>Lets libtorch use its own kernels instead of oneDNN's from now on, in this process.</summary>
-    public static void Disable() => SetUserEnabledMkldnn(Context(), false);
+    /// <summary>Lets libtorch use its own kernels instead of oneDNN's from now on, in this process. NNPACK, the
+    /// next kernel libtorch would try for a convolution, goes off too: on a CPU it does not support it printed
+    /// "Could not initialize NNPACK" at every convolution (24,070 lines in the first minutes of the quickstart).</summary>
+    public static void Disable()
+    {
+        var context = Context();
+        SetUserEnabledMkldnn(context, false);
+        SetUserEnabledNnpack(context, false);
+    }
 
     /// <summary>libtorch's global context; loads TorchSharp's native libraries first, so the same libtorch_cpu is used.</summary>
     private static IntPtr Context()
@@ -38,6 +45,9 @@ public static class OneDnnKernels
 
     [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb")]
     private static extern void SetUserEnabledMkldnn(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
+    private static extern void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
 
     [DllImport("libtorch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledMkldnnEv")]
     [return: MarshalAs(UnmanagedType.U1)]
