@@ -40,11 +40,7 @@ public sealed class SingleStageRun(PluginCatalog catalog, IServiceProvider servi
             }
             var outcomes = point.Runner.Run(SweepPlan.Closure(stage), [], cancellation);
             if (report)
-                AtomicFile.WriteJson(folder.Stages, new JArray(outcomes.Select(o => new JObject
-                {
-                    ["id"] = o.Id, ["kind"] = o.Kind, ["hash"] = o.Hash, ["status"] = o.Status.ToString().ToLowerInvariant(),
-                    ["directory"] = o.Directory, ["seconds"] = Math.Round(o.Seconds, 3),
-                })));
+                StageOutcome.WriteAll(folder.Stages, outcomes);
             results.Add((point.Manifest.Label, outcomes[^1]));
         }
         return results;

@@ -49,11 +49,7 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
             // disposing the runner frees this point's data before the next point loads its own
             using var runner = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(scopes.Device), scopes);
             var outcomes = runner.Run(stages, force, cancellation);
-            AtomicFile.WriteJson(run.Stages, new JArray(outcomes.Select(o => new JObject
-            {
-                ["id"] = o.Id, ["kind"] = o.Kind, ["hash"] = o.Hash, ["status"] = o.Status.ToString().ToLowerInvariant(),
-                ["directory"] = o.Directory, ["seconds"] = Math.Round(o.Seconds, 3),
-            })));
+            StageOutcome.WriteAll(run.Stages, outcomes);
             results[point.Label] = outcomes;
         }
         return results;
