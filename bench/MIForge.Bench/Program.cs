@@ -6,8 +6,8 @@ using Newtonsoft.Json.Linq;
 
 // make bench [BENCH_ARGS="--quick --threads N --only WORKLOAD"]: MIForge (on TorchSharp's libtorch) next to PyTorch (on its own), same thread count, in interleaved rounds.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-// libtorch's oneDNN kernels off, as in the miforge host (MIForge.Numerics.Runtime.OneDnnKernels), before any convolution
-MIForge.Numerics.Runtime.OneDnnKernels.Disable();
+// libtorch's oneDNN kernels chosen as the miforge host chooses them (MIFORGE_ONEDNN, default auto), before any convolution
+var oneDnn = MIForge.Numerics.Runtime.OneDnnKernels.Configure(Environment.GetEnvironmentVariable("MIFORGE_ONEDNN"));
 var quick = args.Contains("--quick");
 var threadsAt = Array.IndexOf(args, "--threads");
 int[] threadCounts = threadsAt >= 0 && threadsAt + 1 < args.Length ? [int.Parse(args[threadsAt + 1])] : [1, 2];
@@ -22,7 +22,7 @@ var (peak, peakHow) = Peak.Fp32();
 Console.WriteLine("MIForge bench");
 Console.WriteLine($"  machine : {CpuModel()}, {Environment.ProcessorCount} logical cores");
 Console.WriteLine($"  peak    : {peakHow}");
-Console.WriteLine("  oneDNN  : off in MIForge (libtorch's own convolution kernels, as the host runs); PyTorch with its default (on)");
+Console.WriteLine($"  oneDNN  : {oneDnn} in MIForge, as the host chooses; PyTorch with its default (on)");
 Console.WriteLine($"  method  : {rounds} interleaved rounds per workload (MIForge, PyTorch, MIForge, ...); medians, ratio = median of per-round ratios");
 
 foreach (var threads in threadCounts)

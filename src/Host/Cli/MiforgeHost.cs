@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
+using MIForge.Numerics.Runtime;
 
 namespace MIForge.Host.Cli;
 
@@ -36,6 +37,16 @@ public static class MiforgeHost
         await host.StartAsync();
         var settings = host.Services.GetRequiredService<IOptions<MiforgeSettings>>().Value;
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        try
+        {
+            OneDnnKernels.Configure(settings.OneDnn);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message.Split(" (Parameter")[0]}");
+            await host.StopAsync();
+            return ExitCodes.BadInput;
+        }
         try
         {
             return CommandLine.Run(args, Console.Out, Console.Error, Settings(settings, lifetime.ApplicationStopping));

@@ -16,4 +16,8 @@ public sealed class MiforgeSettings
     /// <summary>The most points a manifest's sweep may expand to.</summary>
     [ConfigurationKeyName("MAX_SWEEP_POINTS")]
     public long MaxSweepPoints { get; set; } = Manifests.Sweep.DefaultMaxPoints;
+
+    /// <summary>libtorch's oneDNN convolution kernels: auto (on where the convolution check passes), on or off.</summary>
+    [ConfigurationKeyName("ONEDNN")]
+    public string? OneDnn { get; set; }
 }

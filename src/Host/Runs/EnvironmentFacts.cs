@@ -24,6 +24,7 @@ public static class EnvironmentFacts
         ["seed"] = m.Seed,
         ["torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString(),
         ["torch"] = torch.__version__,
+        ["onednn"] = MIForge.Numerics.Runtime.OneDnnKernels.Reason,
         ["git_commit"] = GitCommit.Find(Path.GetDirectoryName(manifestFile)!) ?? GitCommit.Find(AppContext.BaseDirectory),
         ["plugin_folders"] = new JArray(pluginFolders),
         ["started"] = DateTime.UtcNow.ToString("O"),

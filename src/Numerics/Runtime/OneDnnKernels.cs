@@ -3,27 +3,52 @@ using TorchSharp;
 
 namespace MIForge.Numerics.Runtime;
 
-/// <summary>Turns off libtorch's oneDNN (mkldnn) kernels, so convolutions run on libtorch's own CPU kernels.
-/// On this project's machine (AMD EPYC, AVX-512) libtorch 2.10's oneDNN convolutions in blocked layouts gave
-/// wrong results for single-channel images: input gradients of a 1-channel convolution off by up to 3.8 on two
-/// threads (some NaN) on its AVX-512 kernels, and NaN latents in GMI even on one thread on its AVX2 kernels;
-/// the WGAN-GP gradient penalty and every attack gradient through an MNIST classifier were affected. TorchSharp
-/// does not expose the switch (PyTorch's <c>torch.backends.mkldnn.enabled</c>), so this calls libtorch's
-/// <c>at::globalContext().setUserEnabledMkldnn</c> directly. Call <see cref="Disable"/> before the first
-/// convolution of a process: the host, the bench and every test assembly do.</summary>
+/// <summary>Whether libtorch may run convolutions on its oneDNN (mkldnn) kernels. On one of this project's machines
+/// (AMD EPYC, AVX-512) libtorch 2.10's oneDNN convolutions gave wrong results for single-channel images: input
+/// gradients of a 1-channel convolution off by up to 3.8 (some NaN), NaN latents in GMI, so the WGAN-GP gradient
+/// penalty and every attack gradient through an MNIST classifier were wrong; on an Intel Xeon (Emerald Rapids) they
+/// were right, and about 1.5 times faster than libtorch's own kernels. So by default each process checks
+/// (<see cref="ConvolutionCheck"/>) and keeps oneDNN only where it agrees with float64. TorchSharp does not expose the
+/// switch (PyTorch's <c>torch.backends.mkldnn.enabled</c>), so this calls libtorch's
+/// <c>at::globalContext().setUserEnabledMkldnn</c>. Call <see cref="Configure"/> before the first convolution of a
+/// process: the host, the bench and every test assembly do.</summary>
 public static class OneDnnKernels
 {
+    /// <summary>The modes <see cref="Configure"/> takes (configuration key ONEDNN, e.g. MIFORGE_ONEDNN=off).</summary>
+    public static IReadOnlyList<string> Modes { get; } = ["auto", "on", "off"];
+
     /// <summary>Whether libtorch may use oneDNN kernels in this process.</summary>
     public static bool Enabled => UserEnabledMkldnn(Context());
 
-    /// <summary>Lets libtorch use its own kernels instead of oneDNN's from now on, in this process. NNPACK, the
-    /// next kernel libtorch would try for a convolution, goes off too: on a CPU it does not support it printed
-    /// "Could not initialize NNPACK" at every convolution (24,070 lines in the first minutes of the quickstart).</summary>
-    public static void Disable()
+    /// <summary>Why oneDNN is on or off in this process, as <see cref="Configure"/> decided; null before it ran.</summary>
+    public static string? Reason { get; private set; }
+
+    /// <summary>Applies <paramref name="mode"/> (null or empty: "auto"): "auto" runs the convolution check with oneDNN
+    /// on and turns it off if any result disagrees with float64; "on" and "off" skip the check. NNPACK goes off in
+    /// every mode: on a CPU it does not support, it printed "Could not initialize NNPACK" at every convolution.
+    /// Returns <see cref="Reason"/>. Throws <see cref="ArgumentException"/> naming ONEDNN for any other mode.</summary>
+    public static string Configure(string? mode)
     {
+        mode = string.IsNullOrWhiteSpace(mode) ? "auto" : mode.Trim().ToLowerInvariant();
+        if (!Modes.Contains(mode))
+            throw new ArgumentException($"ONEDNN (MIFORGE_ONEDNN) must be one of {string.Join(", ", Modes)}; got '{mode}'", nameof(mode));
         var context = Context();
-        SetUserEnabledMkldnn(context, false);
         SetUserEnabledNnpack(context, false);
+        SetUserEnabledMkldnn(context, mode != "off");
+        string? fault = null;
+        if (mode == "auto")
+        {
+            fault = ConvolutionCheck.Run();
+            if (fault is not null) SetUserEnabledMkldnn(context, false);
+        }
+        Reason = mode switch
+        {
+            "on" => "on (ONEDNN=on, not checked)",
+            "off" => "off (ONEDNN=off)",
+            _ when fault is null => $"on (float32 convolutions agreed with float64 on {ConvolutionCheck.Shapes.Count} shapes, 1 and 2 threads)",
+            _ => $"off (its {fault})",
+        };
+        return Reason;
     }
 
     /// <summary>libtorch's global context; loads TorchSharp's native libraries first, so the same libtorch_cpu is used.</summary>
@@ -36,7 +61,7 @@ public static class OneDnnKernels
         }
         catch (EntryPointNotFoundException e)
         {
-            throw new InvalidOperationException($"libtorch {torch.__version__} lacks at::globalContext(); MIForge cannot turn off its oneDNN kernels", e);
+            throw new InvalidOperationException($"libtorch {torch.__version__} lacks at::globalContext(); MIForge cannot switch its oneDNN kernels", e);
         }
     }
 
