@@ -5,7 +5,7 @@ ROOT := $(CURDIR)
 CONFIG ?= Release
 DATA_DIR := $(ROOT)/.cache/data
 STAMPS := $(ROOT)/.cache/stamps
-APT_PACKAGES := dataset-fashion-mnist python3-torch python3-skimage chromium slurm-wlm munge
+APT_PACKAGES := dataset-fashion-mnist python3-torch python3-skimage chromium slurm-wlm munge libturbojpeg0
 # Tensor backend: cpu (TorchSharp-cpu) or cuda (TorchSharp-cuda-linux, for GPU machines).
 TORCH ?= cpu
 MNIST_VERSION := 1.2.6

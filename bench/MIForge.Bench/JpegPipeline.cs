@@ -33,6 +33,6 @@ internal sealed class JpegPipeline
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         for (var pass = 0; pass < passes; pass++)
             Parallel.For(0, files.Length, options, i =>
-                CropResize.CentreCrop(ImageDecoder.ReadCentre(files[i], 108), 108, 64, 3, outputs[i], files[i]));
+                CropResize.CentreCrop(ImageDecoder.Read(files[i]), 108, 64, 3, outputs[i], files[i]));
     }
 }

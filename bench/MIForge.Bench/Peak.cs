@@ -3,9 +3,10 @@ namespace MIForge.Bench;
 /// <summary>This machine's FP32 peak, cores × clock × FLOP per cycle, with how it was computed.</summary>
 internal static class Peak
 {
-    /// <summary>FP32 FLOP per cycle per core: two FMA pipes × 8 FP32 lanes (256-bit; Zen 4 runs AVX-512 as two
-    /// 256-bit halves, and AVX2 cores with two FMA units do the same) × 2 FLOP per FMA.</summary>
-    public const int FlopPerCycle = 2 * 8 * 2;
+    /// <summary>FP32 lanes of one FMA pipe: 16 on an Intel core with AVX-512 (two 512-bit FMA units on Xeon server
+    /// parts), 8 otherwise (AVX2; Zen 4 runs AVX-512 as two 256-bit halves).</summary>
+    public static int Lanes(string vendor, IReadOnlyCollection<string> flags) =>
+        vendor == "GenuineIntel" && flags.Contains("avx512f") ? 16 : 8;
 
     public static (double gflops, string how) Fp32()
     {
@@ -13,8 +14,11 @@ internal static class Peak
         string? Field(string name) => info.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
         var cores = int.TryParse(Field("cpu cores"), out var c) ? c : Environment.ProcessorCount;
         var mhz = double.TryParse(Field("cpu MHz"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : double.NaN;
-        var gflops = cores * mhz / 1000 * FlopPerCycle;
-        return (gflops, $"{cores} cores × {mhz / 1000:F3} GHz (/proc/cpuinfo) × {FlopPerCycle} FP32 FLOP/cycle (2 FMA pipes × 8 lanes × 2) = {gflops:F1} GFLOP/s");
+        var vendor = Field("vendor_id") ?? "";
+        var lanes = Lanes(vendor, (Field("flags") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var flopPerCycle = 2 * lanes * 2;
+        var gflops = cores * mhz / 1000 * flopPerCycle;
+        return (gflops, $"{cores} cores × {mhz / 1000:F3} GHz (/proc/cpuinfo) × {flopPerCycle} FP32 FLOP/cycle (2 FMA pipes × {lanes} lanes × 2, {vendor}) = {gflops:F1} GFLOP/s");
     }
 
     /// <summary>FLOP of one training image of the MNIST CNN: forward (convolutions and linear layers,

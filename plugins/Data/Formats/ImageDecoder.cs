@@ -2,7 +2,8 @@ using SkiaSharp;
 
 namespace MIForge.Plugins.Data.Formats;
 
-/// <summary>Reads JPEG, PNG, BMP and WebP files through Skia's codecs (libjpeg-turbo, libpng, libwebp). The header
+/// <summary>Reads JPEG, PNG, BMP and WebP files: JPEGs through the system's libjpeg-turbo where it is installed
+/// (<see cref="TurboJpeg"/>), everything else through Skia's codecs (libjpeg-turbo, libpng, libwebp). The header
 /// is read first and an image claiming more than <see cref="DefaultMaxPixels"/> (or the limit given) is refused
 /// before any pixel is decoded; every failure is an <see cref="InvalidDataException"/> naming the file.</summary>
 public static class ImageDecoder
@@ -37,6 +38,13 @@ public static class ImageDecoder
     /// <summary>Decodes image bytes; <paramref name="name"/> is the file name used in error messages.</summary>
     public static DecodedImage Decode(byte[] bytes, string name, long maxPixels = DefaultMaxPixels)
     {
+        if (bytes.Length > 0 && TurboJpeg.TryDecode(bytes, name, maxPixels) is { } jpeg) return jpeg;
+        return DecodeWithSkia(bytes, name, maxPixels);
+    }
+
+    /// <summary>Decodes image bytes with Skia's codecs only (JPEGs too), as <see cref="Decode"/> does without libturbojpeg.</summary>
+    public static DecodedImage DecodeWithSkia(byte[] bytes, string name, long maxPixels = DefaultMaxPixels)
+    {
         using var codec = Open(bytes, name, maxPixels);
         var header = codec.Info;
         bool gray = header.ColorType == SKColorType.Gray8;
@@ -49,51 +57,6 @@ public static class ImageDecoder
         if (decoded != SKCodecResult.Success)
             throw FileProblem.At(name, $"{Describe(decoded)} while decoding the {header.Width}×{header.Height} {codec.EncodedFormat} image");
         return new DecodedImage(header.Width, header.Height, gray ? 1 : 4, result);
-    }
-
-    /// <summary>Reads the centred <paramref name="side"/>×<paramref name="side"/> square of an image file (top-left at
-    /// ((H−side)/2, (W−side)/2)). JPEGs decode only that region (libjpeg-turbo's cropped scanlines), other formats decode
-    /// whole and are cut; the header bound and the errors are those of <see cref="Read"/>.</summary>
-    public static DecodedImage ReadCentre(string path, int side, long maxPixels = DefaultMaxPixels)
-    {
-        if (Directory.Exists(path) || !File.Exists(path)) return Centre(Read(path, maxPixels), side, path);
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw FileProblem.At(path, $"cannot be read: {e.Message}", e);
-        }
-        using var codec = Open(bytes, path, maxPixels);
-        var header = codec.Info;
-        if (codec.EncodedFormat != SKEncodedImageFormat.Jpeg || codec.ScanlineOrder != SKCodecScanlineOrder.TopDown
-            || side > header.Width || side > header.Height)
-            return Centre(Decode(bytes, path, maxPixels), side, path);
-        int top = (header.Height - side) / 2, left = (header.Width - side) / 2;
-        bool gray = header.ColorType == SKColorType.Gray8;
-        int channels = gray ? 1 : 4;
-        var result = new byte[side * side * channels];
-        var started = codec.StartScanlineDecode(Target(side, header.Height, gray), new SKCodecOptions(new SKRectI(left, 0, left + side, header.Height)));
-        if (started != SKCodecResult.Success) return Centre(Decode(bytes, path, maxPixels), side, path);
-        int rows;
-        unsafe
-        {
-            fixed (byte* p = result)
-                rows = codec.SkipScanlines(top) ? codec.GetScanlines((IntPtr)p, side, side * channels) : 0;
-        }
-        if (rows != side)
-            throw FileProblem.At(path, $"{Describe(SKCodecResult.IncompleteInput)} while decoding the {header.Width}×{header.Height} {codec.EncodedFormat} image");
-        return new DecodedImage(side, side, channels, result);
-    }
-
-    private static DecodedImage Centre(DecodedImage image, int side, string name)
-    {
-        if (side > image.Width || side > image.Height)
-            throw FileProblem.At(name, $"is {image.Width}×{image.Height}, smaller than the {side}×{side} crop; expected images at least that large");
-        int top = (image.Height - side) / 2, left = (image.Width - side) / 2, c = image.Channels;
-        var result = new byte[side * side * c];
-        for (int y = 0; y < side; y++)
-            Array.Copy(image.Pixels, ((top + y) * image.Width + left) * c, result, y * side * c, side * c);
-        return new DecodedImage(side, side, c, result);
     }
 
     private static SKCodec Open(byte[] bytes, string name, long maxPixels)

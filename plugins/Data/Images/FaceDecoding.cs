@@ -23,7 +23,7 @@ public static class FaceDecoding
         var options = new ParallelOptions { CancellationToken = cancel };
         Parallel.For(0, files.Count, options, i =>
         {
-            var image = recipe.Crop is int side ? ImageDecoder.ReadCentre(files[i].Path, side, recipe.MaxPixels) : ImageDecoder.Read(files[i].Path, recipe.MaxPixels);
+            var image = ImageDecoder.Read(files[i].Path, recipe.MaxPixels);
             CropResize.CentreCrop(image, recipe.Crop, recipe.Size, recipe.Channels,
                 pixels.AsSpan((int)((long)i * recipe.ImageBytes), recipe.ImageBytes), files[i].Path);
             long now = Interlocked.Increment(ref done);

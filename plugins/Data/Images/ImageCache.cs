@@ -2,10 +2,11 @@ using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
 using System.Text;
+using MIForge.Plugins.Data.Formats;
 
 namespace MIForge.Plugins.Data.Images;
 
-/// <summary>Decoded face images on disk: one uint8 N×C×H×W file per (file list, file sizes and times, recipe),
+/// <summary>Decoded face images on disk: one uint8 N×C×H×W file per (file list, file sizes and times, recipe, JPEG decoder),
 /// named by the SHA-256 of those, read back through a memory map so a second run skips decoding.</summary>
 public static class ImageCache
 {
@@ -15,7 +16,7 @@ public static class ImageCache
     /// <summary>The cache file for these files and recipe inside <paramref name="folder"/>.</summary>
     public static string PathFor(string folder, IReadOnlyList<LabelledFile> files, DecodeRecipe recipe)
     {
-        var text = new StringBuilder().Append("v1 ").Append(recipe).Append('\n');
+        var text = new StringBuilder().Append("v1 ").Append(recipe).Append(" jpeg=").Append(TurboJpeg.JpegDecoder).Append('\n');
         foreach (var f in files)
         {
             var info = new FileInfo(f.Path);

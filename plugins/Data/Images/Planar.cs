@@ -16,23 +16,26 @@ public static class Planar
     public static byte[] FromImage(DecodedImage image, int channels)
     {
         if (channels is not (1 or 3)) throw new ArgumentException($"channels must be 1 or 3, got {channels}");
-        int plane = image.Width * image.Height, src = image.Channels;
+        int height = image.Height, width = image.Width, plane = width * height, src = image.Channels;
         var p = image.Pixels;
         var result = new byte[(long)channels * plane];
         bool color = !image.IsGray;
-        for (int i = 0; i < plane; i++)
+        for (int y = 0; y < height; y++)
         {
-            int o = i * src;
-            if (channels == 1)
-                result[i] = color ? (byte)Math.Clamp(MathF.Round(LumaR * p[o] + LumaG * p[o + 1] + LumaB * p[o + 2]), 0, 255) : p[o];
+            int row = y * width * src, i = y * width;
+            if (channels == 3 && color)
+                for (int x = 0, o = row; x < width; x++, i++, o += src)
+                {
+                    result[i] = p[o]; result[plane + i] = p[o + 1]; result[2 * plane + i] = p[o + 2];
+                }
+            else if (channels == 3)
+                for (int x = 0, o = row; x < width; x++, i++, o += src)
+                    result[i] = result[plane + i] = result[2 * plane + i] = p[o];
             else if (color)
-            {
-                result[i] = p[o]; result[plane + i] = p[o + 1]; result[2 * plane + i] = p[o + 2];
-            }
+                for (int x = 0, o = row; x < width; x++, i++, o += src)
+                    result[i] = (byte)Math.Clamp(MathF.Round(LumaR * p[o] + LumaG * p[o + 1] + LumaB * p[o + 2]), 0, 255);
             else
-            {
-                result[i] = result[plane + i] = result[2 * plane + i] = p[o];
-            }
+                Array.Copy(p, row, result, i, width);
         }
         return result;
     }

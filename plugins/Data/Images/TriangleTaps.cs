@@ -40,14 +40,4 @@ public sealed class TriangleTaps
 
     /// <summary>The first source index and the weights of output sample <paramref name="i"/>.</summary>
     public (int Start, float[] Weights) Window(int i) => (starts[i], weights[i]);
-
-    /// <summary>Output sample <paramref name="i"/> of a source line of bytes.</summary>
-    public float Apply(int i, ReadOnlySpan<byte> line)
-    {
-        var w = weights[i];
-        int s = starts[i];
-        float sum = 0;
-        for (int k = 0; k < w.Length; k++) sum += w[k] * line[s + k];
-        return sum;
-    }
 }

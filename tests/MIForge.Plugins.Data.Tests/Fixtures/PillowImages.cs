@@ -19,9 +19,13 @@ public static class PillowImages
             pic.save(f"{out}/{name}", **kw)
             with Image.open(f"{out}/{name}") as back:
                 open(f"{out}/{name}.rgb", "wb").write(np.asarray(back.convert("RGB")).tobytes())
+        pic.convert("L").save(f"{out}/gray.jpg", quality=90)
+        with Image.open(f"{out}/gray.jpg") as back:
+            open(f"{out}/gray.jpg.l", "wb").write(np.asarray(back).tobytes())
         """;
 
-    /// <summary>Writes face.jpg, face.png, face.bmp and face.webp (178×218, like CelebA's aligned images) into <paramref name="folder"/>.</summary>
+    /// <summary>Writes face.jpg, face.png, face.bmp and face.webp (178×218, like CelebA's aligned images) and gray.jpg (one
+    /// channel; Pillow's pixels in gray.jpg.l) into <paramref name="folder"/>.</summary>
     public static void Write(string folder)
     {
         var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", Script, folder]) { RedirectStandardError = true };

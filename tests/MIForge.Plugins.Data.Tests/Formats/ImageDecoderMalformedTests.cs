@@ -48,6 +48,19 @@ public class ImageDecoderMalformedTests
     }
 
     [Fact]
+    public void A_jpeg_after_a_failed_one_decodes_right()
+    {
+        using var temp = new TempFolder();
+        var whole = File.ReadAllBytes(Path.Combine(DataLocator.DebianSkimageData, "rocket.jpg"));
+        var first = ImageDecoder.Decode(whole, "rocket.jpg");
+        for (int i = 0; i < 3; i++)
+        {
+            Fails(temp.Write($"cut{i}.jpg", whole[..(whole.Length / (i + 2))]));
+            Assert.Equal(first.Pixels, ImageDecoder.Decode(whole, "rocket.jpg").Pixels);
+        }
+    }
+
+    [Fact]
     public void Truncated_jpeg_shipped_by_skimage()
         => Assert.Contains("truncated", Fails(Path.Combine(DataLocator.DebianSkimageData, "truncated.jpg")));
 

@@ -55,4 +55,33 @@ public class ImageDecoderTests
                 worst = Math.Max(worst, Math.Abs(image.Pixels[4 * i + c] - expected[3 * i + c]));
         Assert.True(worst <= tolerance, $"{name}: largest difference from Pillow {worst}, allowed {tolerance}");
     }
+
+    [Fact]
+    public void Jpegs_decode_through_the_systems_libjpeg_turbo_bit_for_bit_as_Pillow()
+    {
+        Assert.True(TurboJpeg.Available, "libturbojpeg.so.0 should load (make setup installs libturbojpeg0)");
+        using var temp = new TempFolder();
+        PillowImages.Write(temp.Path);
+        var rgb = ImageDecoder.Read(Path.Combine(temp.Path, "face.jpg"));
+        var expected = File.ReadAllBytes(Path.Combine(temp.Path, "face.jpg.rgb"));
+        for (int i = 0; i < 178 * 218; i++)
+            for (int c = 0; c < 3; c++)
+                Assert.True(rgb.Pixels[4 * i + c] == expected[3 * i + c], $"pixel {i} channel {c}: {rgb.Pixels[4 * i + c]}, Pillow {expected[3 * i + c]}");
+        var gray = ImageDecoder.Read(Path.Combine(temp.Path, "gray.jpg"));
+        Assert.Equal((178, 218, 1), (gray.Width, gray.Height, gray.Channels));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Path, "gray.jpg.l")), gray.Pixels);
+    }
+
+    [Fact]
+    public void Skias_jpeg_decoder_agrees_with_libjpeg_turbos_within_two_levels()
+    {
+        var bytes = File.ReadAllBytes(Skimage("rocket.jpg"));
+        var turbo = TurboJpeg.TryDecode(bytes, "rocket.jpg", ImageDecoder.DefaultMaxPixels);
+        var skia = ImageDecoder.DecodeWithSkia(bytes, "rocket.jpg");
+        Assert.NotNull(turbo);
+        Assert.Equal((skia.Width, skia.Height, skia.Channels), (turbo.Width, turbo.Height, turbo.Channels));
+        int worst = 0;
+        for (int i = 0; i < skia.Pixels.Length; i++) worst = Math.Max(worst, Math.Abs(skia.Pixels[i] - turbo.Pixels[i]));
+        Assert.True(worst <= 2, $"largest difference {worst}");
+    }
 }
