@@ -173,7 +173,7 @@ public sealed class FaceCheckpointImportTests : IDisposable
     }
 
     [Fact]
-    public void Gmi_generator_and_critic_and_the_kedmi_generator_give_pytorchs_outputs()
+    public void Gmi_generator_and_critic_and_kedmis_generator_and_discriminator_give_pytorchs_outputs()
     {
         WritePyTorchFiles();
         var io = PthStateDict.Read(Path.Combine(dir, "io.pth")).ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -198,13 +198,15 @@ public sealed class FaceCheckpointImportTests : IDisposable
             Close(io["G"], ked.Generate(io["z"]), "KED-MI generator");
         }
 
-        // KED-MI's discriminator keeps its minibatch tensor T as [A, B, C]; this layer holds [A, B·C], so the import
-        // stops and lists what did not match
-        var wrong = Cli("checkpoint", "import-prior", F("G.tar"), "--discriminator", F("KD.tar"), "--prior", "kedmi-gan",
-            "--options", """{"width": 16, "layout": "kedmi"}""", "--input", "3x64x64", "--classes", "5", "--out", F("wrong"));
-        Assert.Equal(ExitCodes.BadInput, wrong.code);
-        Assert.Contains("KD.tar", wrong.error);
-        Assert.Contains("model keys without a match", wrong.error);
+        // KED-MI's discriminator, minibatch discrimination (its T is [A, B, C]) included: realness log σ(logsumexp(logits))
+        var withCritic = Cli("checkpoint", "import-prior", F("G.tar"), "--discriminator", F("KD.tar"), "--prior", "kedmi-gan",
+            "--options", """{"width": 16, "layout": "kedmi"}""", "--input", "3x64x64", "--classes", "5", "--out", F("kedmi-d"));
+        Assert.True(withCritic.code == 0, withCritic.error);
+        using (var ked = Prior("kedmi-gan", """{"width": 16, "layout": "kedmi"}""", F("kedmi-d")))
+        {
+            Close(io["G"], ked.Generate(io["z"]), "KED-MI generator");
+            Close(io["KD"], ked.Realness(io["x"]), "KED-MI discriminator");
+        }
         foreach (var t in io.Values) t.Dispose();
     }
 

@@ -62,8 +62,7 @@ public sealed class HostCodeTests : IDisposable
         var manifest = Path.Combine(dir, "m.json");
         File.WriteAllText(manifest, Manifest);
         var run = Path.Combine(dir, "run");
-        // the first run is a process too: in a test process the Data plugin's SkiaSharp resolves to the test folder's
-        // copy (ScottPlot's 3.x), where a miforge process loads the plugin's own 4.x, which is part of its code identity
+        // the first run is a process too, as the later ones: the code identity is the one a miforge process computes
         var (first, output) = Process("dotnet", Repository.HostDll(), "run", manifest, "--out", run);
         Assert.True(first == 0, output);
         Assert.Equal("ran", Statuses(run)["target.t"]);

@@ -16,7 +16,8 @@ public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
     {
         (this.outFeatures, this.kernelDims) = (outFeatures, kernelDims);
         // Outside any caller's dispose scope: the layer owns its parameter.
-        kernels = nn.Parameter(randn(inFeatures, outFeatures * kernelDims).DetachFromDisposeScope());
+        // [A, B, C] as KED-MI's reference keeps its T (so its state_dicts import as they are), used as [A, B·C]
+        kernels = nn.Parameter(randn(inFeatures, outFeatures, kernelDims).DetachFromDisposeScope());
         register_parameter("kernels", kernels);
     }
 
@@ -24,7 +25,7 @@ public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var m = x.matmul(kernels).view(-1, outFeatures, kernelDims);
+        var m = x.matmul(kernels.view(kernels.size(0), -1)).view(-1, outFeatures, kernelDims);
         var l1 = (m.unsqueeze(0) - m.unsqueeze(1)).abs().sum(3);
         var closeness = (-l1).exp().sum(dim: 0) - 1;
         return cat(new[] { x, closeness }, 1).MoveToOuterDisposeScope();
