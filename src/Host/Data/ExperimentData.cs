@@ -16,8 +16,11 @@ public sealed class ExperimentData(DataSpec spec, IReadOnlyList<OodSetSpec> oodS
     /// <summary>Test images of the private classes, labelled with target labels.</summary>
     public ImageSet PrivateTest => Cached("private-test", () => ClassSelection.Select(Full.test, PrivateClasses, relabel: true, spec.Limit));
 
-    /// <summary>Training images of the public classes, with the dataset's labels.</summary>
-    public ImageSet Public => Cached("public", () => ClassSelection.Select(Full.train, spec.Split?.Public ?? [], relabel: false, spec.Limit));
+    /// <summary>The public data, with their own labels: the train part of data.public when the manifest names one,
+    /// otherwise the training images of the public classes.</summary>
+    public ImageSet Public => Cached("public", () => spec.Public is { } dataset
+        ? Matching(ClassSelection.Take(create(dataset).Load(DatasetPart.Train), spec.Limit), "data.public", dataset.Name)
+        : ClassSelection.Select(Full.train, spec.Split?.Public ?? [], relabel: false, spec.Limit));
 
     /// <summary>All training images, dataset labels: what the evaluator learns.</summary>
     public ImageSet EvaluatorTrain => Cached("evaluator-train", () => ClassSelection.Select(Full.train, AllClasses, relabel: false, spec.Limit));
@@ -41,6 +44,7 @@ public sealed class ExperimentData(DataSpec spec, IReadOnlyList<OodSetSpec> oodS
     public void LoadAll()
     {
         _ = Full;
+        if (spec.Public is not null) _ = Public;
         _ = Auxiliary;
         foreach (var set in oodSets) OodTest(set);
     }
@@ -64,6 +68,16 @@ public sealed class ExperimentData(DataSpec spec, IReadOnlyList<OodSetSpec> oodS
             full = (train, test);
             return full.Value;
         }
+    }
+
+    /// <summary><paramref name="images"/> when their C×H×W is the dataset's; otherwise disposed and an error naming both.</summary>
+    private ImageSet Matching(ImageSet images, string key, string name)
+    {
+        var own = Full.train.Images.shape[1..];
+        var theirs = images.Images.shape[1..];
+        if (own.SequenceEqual(theirs)) return images;
+        images.Dispose();
+        throw new InvalidDataException($"{key}: dataset '{name}' gives {string.Join('×', theirs)} images, but data.dataset '{spec.Dataset!.Name}' gives {string.Join('×', own)}; give both the same channels and size");
     }
 
     private ImageSet Cached(string key, Func<ImageSet> make)

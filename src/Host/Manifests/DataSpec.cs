@@ -13,6 +13,9 @@ public sealed class DataSpec
     [Description("Which dataset classes are private (target) and public (prior); default: all private, none public.")]
     public SplitSpec? Split { get; set; }
 
+    [Description("A second dataset whose train part is the public data (prior training, attacks' public images), e.g. ffhq or facescrub beside celeba; instead of data.split.public; its images must have the dataset's shape.")]
+    public PluginRef<IDataset>? Public { get; set; }
+
     [Description("Auxiliary out-of-distribution images for defenses that ask for them (BiDO+); its train part is used.")]
     public PluginRef<IDataset>? Auxiliary { get; set; }
 

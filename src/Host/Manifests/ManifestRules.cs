@@ -45,8 +45,10 @@ public static partial class ManifestRules
                 if (a.Classes[j] < 0 || (privateCount is > 0 && a.Classes[j] >= privateCount))
                     errors.Add($"attacks[{i}].classes[{j}]", $"expected a target label between 0 and {(privateCount ?? 1) - 1} (an index into data.split.private), got {a.Classes[j]}");
         }
-        if ((m.Prior is not null || m.Attacks.Any(a => a.Prior is not null)) && m.Data.Split is not { Public.Count: > 0 })
-            errors.Add(m.Data.Split is null ? "data.split" : "data.split.public", "the prior trains on the public classes: give at least one in data.split.public, or no prior");
+        if ((m.Prior is not null || m.Attacks.Any(a => a.Prior is not null)) && m.Data.Split is not { Public.Count: > 0 } && m.Data.Public is null)
+            errors.Add(m.Data.Split is null ? "data.split" : "data.split.public", "the prior trains on the public data: give at least one class in data.split.public, a public dataset in data.public, or no prior");
+        if (m.Data.Public is not null && m.Data.Split is { Public.Count: > 0 })
+            errors.Add("data.public", "the public data come either from data.split.public classes or from the data.public dataset; give one of them");
         if (m.Ood is { Scorers.Count: 0 })
             errors.Add("ood.scorers", "expected at least one OOD scorer");
         if (m.Ood is { Sets.Count: 0 })

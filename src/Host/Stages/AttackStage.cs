@@ -28,7 +28,7 @@ public sealed class AttackStage : Stage<AttackResult>
         this.prior = prior;
         this.data = data;
         attack = plan.Writer.WriteRef(spec.Attack!);
-        publicData = spec.Access == TargetAccess.WhiteBox || plan.Manifest.Data.Split?.Public.Count > 0;
+        publicData = spec.Access == TargetAccess.WhiteBox || plan.Manifest.Data.Split?.Public.Count > 0 || plan.Manifest.Data.Public is not null;
     }
 
     public string AttackId => spec.Id!;

@@ -10,7 +10,7 @@ namespace MIForge.Host.Stages;
 /// configuration (the data section without the auxiliary set, which defended targets carry in their own)
 /// feeds every dependent hash.</summary>
 public sealed class DataStage(PlanSource plan)
-    : Stage<ExperimentData>(plan, "data", "data", ConfigOf(plan), [], plan.Manifest.Data.Dataset is { } d ? plan.Describe(d) : null), IProducedStage
+    : Stage<ExperimentData>(plan, "data", "data", ConfigOf(plan), [], Plugins(plan)), IProducedStage
 {
     private readonly DataSpec spec = plan.Manifest.Data;
     private readonly IReadOnlyList<OodSetSpec> oodSets = plan.Manifest.Ood?.Sets ?? [];
@@ -38,6 +38,14 @@ public sealed class DataStage(PlanSource plan)
 
     public override ExperimentData Open(StageResult result) =>
         result.Value as ExperimentData ?? throw new InvalidOperationException("stage 'data' has not been loaded in this run");
+
+    /// <summary>The code of the dataset plugin, and of the public dataset's when the manifest names one.</summary>
+    private static string? Plugins(PlanSource plan)
+    {
+        var data = plan.Manifest.Data;
+        if (data.Dataset is not { } d) return null;
+        return plan.Describe(d) + (data.Public is { } p ? ", " + plan.Describe(p) : "");
+    }
 
     private static JToken ConfigOf(PlanSource plan)
     {

@@ -54,7 +54,7 @@ public static class PlanChecks
     /// a problem is an error at the dataset's manifest key, naming the file.</summary>
     private static void CheckFiles(Manifest m, PluginCatalog catalog, StageServices services, ErrorList errors)
     {
-        var datasets = new List<(PluginRef<IDataset>? dataset, string key)> { (m.Data.Dataset, "data.dataset"), (m.Data.Auxiliary, "data.auxiliary") };
+        var datasets = new List<(PluginRef<IDataset>? dataset, string key)> { (m.Data.Dataset, "data.dataset"), (m.Data.Public, "data.public"), (m.Data.Auxiliary, "data.auxiliary") };
         for (var i = 0; m.Ood is not null && i < m.Ood.Sets.Count; i++) datasets.Add((m.Ood.Sets[i].Dataset, $"ood.sets[{i}].dataset"));
         foreach (var (dataset, key) in datasets)
         {
