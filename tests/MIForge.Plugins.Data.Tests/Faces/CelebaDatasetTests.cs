@@ -34,7 +34,9 @@ public class CelebaDatasetTests
         Assert.Equal(6, labels.Count(l => l == 0));
         Assert.Equal(6, labels.Count(l => l == 1));
         Assert.Equal(12, labels.Count(l => l == 2));
-        Assert.Contains(progress.Reports, r => r.Phase == "decoding celeba" && r.Step == 24 && r.Total == 24);
+        // each part decodes its own files (a quarter of each identity held out)
+        foreach (var n in new[] { train.Images.shape[0], test.Images.shape[0] })
+            Assert.Contains(progress.Reports, r => r.Phase == "decoding celeba" && r.Step == n && r.Total == n);
 
         var rows = File.ReadAllLines(Path.Combine(temp.Path, "stage", "celeba-identities.tsv"));
         Assert.Equal(["identity\tlabel\tpart", "2\t0\tprivate", "4\t1\tprivate", "1\t2\tpublic", "3\t2\tpublic", "5\t2\tpublic"], rows);
@@ -100,5 +102,45 @@ public class CelebaDatasetTests
         File.WriteAllText(Path.Combine(temp.Path, "celeba", "identity_CelebA.txt"), "000001.jpg 1\nbroken line here\n");
         var bad = Assert.Throws<InvalidDataException>(() => new CelebaDataset(options, new FolderRun(temp)).Load(DatasetPart.Train));
         Assert.Contains("identity_CelebA.txt: line 2 is 'broken line here'; expected '<image>.jpg <identity number>'", bad.Message);
+    }
+}
+
+/// <summary>Face sets larger than one array decode in chunks; here the chunk is lowered to 7 images. Runs alone: the
+/// chunk size is process-wide.</summary>
+[Collection(EnvironmentCollection.Name)]
+public class FaceChunkTests
+{
+    private static CelebaOptions Options(TempFolder temp) => new()
+    {
+        Root = Path.Combine(temp.Path, "celeba"), PrivateIdentities = 2, TestFraction = 0.25,
+    };
+
+    private static void WriteData(TempFolder temp) => SyntheticCeleba.Write(Path.Combine(temp.Path, "celeba"), 5, [4, 6, 3, 6, 5]);
+
+    [Fact]
+    public void A_set_decoded_in_chunks_equals_the_set_decoded_at_once()
+    {
+        using var temp = new TempFolder();
+        WriteData(temp);
+        var options = Options(temp);
+        options.Cache = "off";
+        using var whole = new CelebaDataset(options, new FolderRun(temp)).Load(DatasetPart.Train);
+        var before = FaceParts.ChunkImages;
+        var progress = new Progress();
+        try
+        {
+            FaceParts.ChunkImages = 7;
+            using var chunked = new CelebaDataset(options, new FolderRun(temp), progress).Load(DatasetPart.Train);
+            Assert.Equal(whole.Images.shape, chunked.Images.shape);
+            Assert.True(whole.Images.equal(chunked.Images).all().item<bool>());
+            Assert.Equal(whole.Labels.data<long>().ToArray(), chunked.Labels.data<long>().ToArray());
+        }
+        finally
+        {
+            FaceParts.ChunkImages = before;
+        }
+        // 17 train images in chunks of 7: three chunks, each reported
+        Assert.Equal(17, whole.Images.shape[0]);
+        Assert.Contains(progress.Reports, r => r.Phase == "decoding celeba (3/3)" && r.Step == 3 && r.Total == 3);
     }
 }
