@@ -20,7 +20,7 @@ public sealed class SingleStageRun(PluginCatalog catalog, IServiceProvider servi
     public IReadOnlyList<(string label, StageOutcome outcome)> Run(LoadedManifest loaded, string? outDir, IReadOnlyCollection<string> selectors, CancellationToken cancellation)
     {
         var logger = ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger("MIForge.Run");
-        using var plan = SweepPlan.Build(loaded, outDir, check: false, catalog, services, progress, logger, cancellation);
+        using var plan = SweepPlan.Build(loaded, outDir, check: false, catalog, services, progress, logger);
         var chosen = StageSelection.Select(plan, selectors);
         StageSelection.RequireInputs(plan, chosen);
         Directory.CreateDirectory(plan.Root);

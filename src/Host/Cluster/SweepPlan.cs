@@ -33,7 +33,7 @@ public sealed class SweepPlan : IDisposable
 
     /// <summary>Plans every point of <paramref name="loaded"/>, writing nothing; with <paramref name="check"/> also makes
     /// <c>validate</c>'s plan checks (a forward of zeros through every model among them), which stage jobs skip: submit made them.</summary>
-    public static SweepPlan Build(LoadedManifest loaded, string? outDir, bool check, PluginCatalog catalog, IServiceProvider services, TextWriter progress, ILogger logger, CancellationToken cancellation)
+    public static SweepPlan Build(LoadedManifest loaded, string? outDir, bool check, PluginCatalog catalog, IServiceProvider services, TextWriter progress, ILogger logger)
     {
         var root = ExperimentRun.Root(loaded, outDir);
         if (File.Exists(root))
