@@ -55,9 +55,14 @@ run: setup
 ## Every test; closes with a "N passed, N failed" line.
 test: setup
 	@mkdir -p artifacts/test-logs
-	dotnet test Framework.sln $(DOTNET_FLAGS) --no-build 2>&1 | tee artifacts/test-logs/dotnet-test.log
-	@awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($$i == "Failed:") f += $$(i+1); if ($$i == "Passed:") p += $$(i+1) } } \
-	  END { printf "%d passed, %d failed\n", p, f; if (p == 0) exit 1 }' artifacts/test-logs/dotnet-test.log
+	@rm -f artifacts/test-logs/*.trx
+	@status=0; \
+	dotnet test Framework.sln $(DOTNET_FLAGS) --no-build --logger trx --results-directory artifacts/test-logs 2>&1 \
+	  | tee artifacts/test-logs/dotnet-test.log || status=$$?; \
+	/usr/bin/python3 build/failed_tests.py artifacts/test-logs/*.trx; \
+	awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($$i == "Failed:") f += $$(i+1); if ($$i == "Passed:") p += $$(i+1) } } \
+	  END { printf "%d passed, %d failed\n", p, f; if (p == 0) exit 1 }' artifacts/test-logs/dotnet-test.log || status=1; \
+	exit $$status
 
 ## Speed figures for this machine, MIForge (TorchSharp) next to PyTorch 1.13 (Debian).
 bench: setup
