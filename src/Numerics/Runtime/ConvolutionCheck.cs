@@ -71,7 +71,9 @@ public static class ConvolutionCheck
 
     private static readonly string[] Names = ["output", "input gradient", "weight gradient", "second-order weight gradient"];
 
-    private static Tensor Convolve(Tensor x, Tensor w, Shape s) => s.Transposed
+    /// <summary>libtorch's functional convolution (or transposed convolution) of <paramref name="x"/> by <paramref name="w"/> with
+    /// the shape's stride and padding: what <see cref="Run"/> checks by default.</summary>
+    public static Tensor Convolve(Tensor x, Tensor w, Shape s) => s.Transposed
         ? nn.functional.conv_transpose2d(x, w, null, [s.Stride, s.Stride], [s.Padding, s.Padding], [s.Stride - 1, s.Stride - 1])
         : nn.functional.conv2d(x, w, strides: [s.Stride, s.Stride], padding: [s.Padding, s.Padding]);
 

@@ -62,9 +62,7 @@ public sealed class ConvolutionKernelTests
         // A stand-in for a faulty kernel: right on one thread, its 1-channel input gradient wrong on two.
         var fault = ConvolutionCheck.Run((x, w, shape) =>
         {
-            var y = shape.Transposed
-                ? nn.functional.conv_transpose2d(x, w, null, [shape.Stride, shape.Stride], [shape.Padding, shape.Padding], [shape.Stride - 1, shape.Stride - 1])
-                : nn.functional.conv2d(x, w, strides: [shape.Stride, shape.Stride], padding: [shape.Padding, shape.Padding]);
+            var y = ConvolutionCheck.Convolve(x, w, shape);
             return get_num_threads() == 2 && shape.Channels == 1 && !shape.Transposed ? y + 0.01 * x.mean() * y.detach() : y;
         });
         Assert.NotNull(fault);
