@@ -8,10 +8,15 @@ namespace MIForge.Host.Cli;
 /// <summary>Builds the host's services and plugin catalog for one command.</summary>
 public static class HostSetup
 {
-    public static ServiceProvider Services(RunLog log, bool verbose) =>
-        new ServiceCollection()
+    /// <summary>The services of a command that computes with tensors (run, validate, submit, checkpoint import). It
+    /// applies the process's oneDNN choice first, so the convolution check runs only for such commands.</summary>
+    public static ServiceProvider Services(RunLog log, bool verbose)
+    {
+        MIForge.Numerics.Runtime.OneDnnKernels.Ensure();
+        return new ServiceCollection()
             .AddLogging(b => b.ClearProviders().AddProvider(log).SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information))
             .BuildServiceProvider();
+    }
 
     /// <summary>Default plugin folders (the install's and <see cref="CliSettings.PluginPath"/>), then
     /// --plugins folders, then the settings' additions. With <paramref name="metadataOnly"/> (validate,

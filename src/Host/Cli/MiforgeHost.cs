@@ -39,7 +39,7 @@ public static class MiforgeHost
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
-            OneDnnKernels.Configure(settings.OneDnn);
+            OneDnnKernels.Choose(settings.OneDnn);
         }
         catch (ArgumentException e)
         {

@@ -10,8 +10,9 @@ namespace MIForge.Numerics.Runtime;
 /// were right, and about 1.5 times faster than libtorch's own kernels. So by default each process checks
 /// (<see cref="ConvolutionCheck"/>) and keeps oneDNN only where it agrees with float64. TorchSharp does not expose the
 /// switch (PyTorch's <c>torch.backends.mkldnn.enabled</c>), so this calls libtorch's
-/// <c>at::globalContext().setUserEnabledMkldnn</c>. Call <see cref="Configure"/> before the first convolution of a
-/// process: the host, the bench and every test assembly do.</summary>
+/// <c>at::globalContext().setUserEnabledMkldnn</c>. Call <see cref="Configure"/> (or <see cref="Choose"/>, then
+/// <see cref="Ensure"/>) before the first convolution of a process: the bench and every test assembly configure at
+/// start; the host chooses at start and ensures when a command first builds stage services or a stage hash.</summary>
 public static class OneDnnKernels
 {
     /// <summary>The modes <see cref="Configure"/> takes (configuration key ONEDNN, e.g. MIFORGE_ONEDNN=off).</summary>
@@ -23,15 +24,56 @@ public static class OneDnnKernels
     /// <summary>Why oneDNN is on or off in this process, as <see cref="Configure"/> decided; null before it ran.</summary>
     public static string? Reason { get; private set; }
 
-    /// <summary>Applies <paramref name="mode"/> (null or empty: "auto"): "auto" runs the convolution check with oneDNN
+    /// <summary>Records <paramref name="mode"/> (null or empty: "auto") for <see cref="Ensure"/> without touching libtorch,
+    /// so commands that never compute (plugins, describe, table) skip the check. Throws <see cref="ArgumentException"/>
+    /// naming ONEDNN for a mode not in <see cref="Modes"/>.</summary>
+    public static void Choose(string? mode)
+    {
+        var normalized = Normalize(mode);
+        lock (Gate)
+        {
+            pending = normalized;
+        }
+    }
+
+    /// <summary>Applies the mode <see cref="Choose"/> recorded (none recorded: "auto") unless a choice is already
+    /// applied; call before a process's first convolution or stage hash. Returns <see cref="Reason"/>.</summary>
+    public static string Ensure()
+    {
+        lock (Gate)
+        {
+            if (pending is null && Reason is not null) return Reason;
+            return Apply(pending ?? "auto");
+        }
+    }
+
+    /// <summary>Applies <paramref name="mode"/> (null or empty: "auto") now: "auto" runs the convolution check with oneDNN
     /// on and turns it off if any result disagrees with float64; "on" and "off" skip the check. NNPACK goes off in
     /// every mode: on a CPU it does not support, it printed "Could not initialize NNPACK" at every convolution.
     /// Returns <see cref="Reason"/>. Throws <see cref="ArgumentException"/> naming ONEDNN for any other mode.</summary>
     public static string Configure(string? mode)
     {
+        var normalized = Normalize(mode);
+        lock (Gate)
+        {
+            return Apply(normalized);
+        }
+    }
+
+    private static readonly object Gate = new();
+    private static string? pending;
+
+    private static string Normalize(string? mode)
+    {
         mode = string.IsNullOrWhiteSpace(mode) ? "auto" : mode.Trim().ToLowerInvariant();
         if (!Modes.Contains(mode))
             throw new ArgumentException($"ONEDNN (MIFORGE_ONEDNN) must be one of {string.Join(", ", Modes)}; got '{mode}'", nameof(mode));
+        return mode;
+    }
+
+    private static string Apply(string mode)
+    {
+        pending = null;
         var context = Context();
         SetUserEnabledNnpack(context, false);
         SetUserEnabledMkldnn(context, mode != "off");

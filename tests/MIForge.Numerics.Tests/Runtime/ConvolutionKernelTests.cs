@@ -42,6 +42,31 @@ public sealed class ConvolutionKernelTests
     }
 
     [Fact]
+    public void A_chosen_mode_waits_for_Ensure_and_is_applied_once()
+    {
+        var before = Environment.GetEnvironmentVariable("MIFORGE_ONEDNN");
+        try
+        {
+            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Configure("on"));
+            OneDnnKernels.Choose("off");
+            Assert.True(OneDnnKernels.Enabled);
+            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Reason);
+            Assert.Equal("off (ONEDNN=off)", OneDnnKernels.Ensure());
+            Assert.False(OneDnnKernels.Enabled);
+            OneDnnKernels.Configure("on");
+            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Ensure());
+            Assert.True(OneDnnKernels.Enabled);
+            var e = Assert.Throws<ArgumentException>(() => OneDnnKernels.Choose("fast"));
+            Assert.Contains("MIFORGE_ONEDNN", e.Message);
+            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Ensure());
+        }
+        finally
+        {
+            OneDnnKernels.Configure(before);
+        }
+    }
+
+    [Fact]
     public void The_check_passes_libtorch_kernels_without_oneDNN()
     {
         var before = Environment.GetEnvironmentVariable("MIFORGE_ONEDNN");
