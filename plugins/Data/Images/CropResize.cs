@@ -84,7 +84,7 @@ public static class CropResize
                         t[0] = t[plane] = t[2 * plane] = p[0];
                 else if (color)
                     for (int x = 0; x < width; x++, p += src, t += height)
-                        t[0] = (byte)Math.Clamp(MathF.Round(Planar.LumaR * p[0] + Planar.LumaG * p[1] + Planar.LumaB * p[2]), 0, 255);
+                        t[0] = Planar.Luma(p[0], p[1], p[2]);
                 else
                     for (int x = 0; x < width; x++, p += src, t += height)
                         t[0] = p[0];

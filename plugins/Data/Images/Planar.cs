@@ -11,6 +11,10 @@ public static class Planar
     /// <summary>ITU-R BT.601 luma weights, as PIL's 'L' conversion uses them.</summary>
     public const float LumaR = 0.299f, LumaG = 0.587f, LumaB = 0.114f;
 
+    /// <summary>The luma of one 8-bit RGB pixel rounded to a byte, as every conversion of a colour image to one channel computes it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static byte Luma(byte r, byte g, byte b) => (byte)Math.Clamp(MathF.Round(LumaR * r + LumaG * g + LumaB * b), 0, 255);
+
     /// <summary>A decoded image as planar 8-bit C×H×W with <paramref name="channels"/> = 1 (gray; RGB becomes luma) or 3 (RGB; gray is repeated).
     /// Alpha is dropped.</summary>
     public static byte[] FromImage(DecodedImage image, int channels)
@@ -33,7 +37,7 @@ public static class Planar
                     result[i] = result[plane + i] = result[2 * plane + i] = p[o];
             else if (color)
                 for (int x = 0, o = row; x < width; x++, i++, o += src)
-                    result[i] = (byte)Math.Clamp(MathF.Round(LumaR * p[o] + LumaG * p[o + 1] + LumaB * p[o + 2]), 0, 255);
+                    result[i] = Luma(p[o], p[o + 1], p[o + 2]);
             else
                 Array.Copy(p, row, result, i, width);
         }
