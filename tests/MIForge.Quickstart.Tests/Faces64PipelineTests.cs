@@ -35,7 +35,7 @@ public sealed class Faces64PipelineTests : IDisposable
     """;
 
     [Fact]
-    public void Synthetic_celeba_jpegs_run_through_target_prior_gmi_and_metrics_at_64x64()
+    public async Task Synthetic_celeba_jpegs_run_through_target_prior_gmi_and_metrics_at_64x64()
     {
         SyntheticCeleba.Write(Path.Combine(dir, "celeba"), 8, [9, 9, 9, 9, 8, 8, 8, 8], seed: 2);
         var manifest = Path.Combine(dir, "faces.json");
@@ -45,9 +45,9 @@ public sealed class Faces64PipelineTests : IDisposable
         using (var p = Process.Start(psi)!)
         {
             var error = p.StandardError.ReadToEndAsync();
-            var output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, error.Result + output);
+            var output = await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            Assert.True(p.ExitCode == 0, await error + output);
         }
 
         string Stage(string id) => Directory.GetDirectories(Path.Combine(run, "stages"), id + "-*").Single();
