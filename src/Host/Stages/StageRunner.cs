@@ -162,13 +162,17 @@ public sealed class StageRunner(RunFolder run, ILogger logger, long manifestSeed
         };
     }
 
-    /// <summary>Hash of kind, configuration, format version, the code (plugins and host), the tensor
-    /// runtime and device, and the inputs' hashes (which the runner must have recorded).</summary>
+    /// <summary>Hash of kind, id, seed, configuration, format version, the code (plugins and host), the tensor
+    /// runtime and device, and the inputs' hashes (which the runner must have recorded). The seed comes from
+    /// the id (or <c>seedAs</c>), so stages alike but for their id differ in bytes and must differ in hash;
+    /// the id itself makes one hash one folder, which <c>submit</c> and <c>run --stage HASH</c> rely on.</summary>
     private string HashOf(Stage stage) => HashOf(stage, i => results.TryGetValue(i, out var r) ? r.Hash : null);
 
     private string HashOf(Stage stage, Func<Stage, string?> inputHash) => ContentHash.Of(new JObject
     {
         ["kind"] = stage.Kind,
+        ["id"] = stage.Id,
+        ["seed"] = StageSeed.Of(manifestSeed, stage.SeedKey),
         ["format"] = FormatVersion,
         ["config"] = stage.Config.DeepClone(),
         ["code"] = stage.Code,

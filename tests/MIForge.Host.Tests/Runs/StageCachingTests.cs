@@ -209,6 +209,25 @@ public sealed class StageCachingTests
         Assert.False(SameValues(a.Images, c.Images), "attacks without seedAs draw their own");
     }
 
+    [Fact]
+    public void Stages_alike_but_for_their_id_have_hashes_of_their_own_and_submit_gives_each_a_job()
+    {
+        using var w = new Workspace();
+        var manifest = Workspace.Manifest();
+        AddCopyOfFirstAttack(manifest, "again");
+        var file = w.Write(manifest);
+        var (code, output, error) = w.Cli("submit", file, "--slurm", "--dry-run", "--out", w.Out);
+        Assert.True(code == 0, error);
+        foreach (var id in new[] { "attack.fake-linear-fake-defense.fake-attack", "attack.fake-linear-fake-defense.again", "metrics.fake-linear-fake-defense.fake-attack", "metrics.fake-linear-fake-defense.again" })
+            Assert.Matches($@"(?m)^{System.Text.RegularExpressions.Regex.Escape(id)}-[0-9a-f]{{12}}: would submit", output);
+
+        (code, _, error) = w.Cli("run", file, "--out", w.Out);
+        Assert.True(code == 0, error);
+        string HashOf(string id) => (string)JObject.Parse(File.ReadAllText(Path.Combine(w.StageDirectory(id), "stage.json")))["hash"]!;
+        Assert.NotEqual(HashOf(Attack), HashOf("attack.fake-linear-fake-defense.again"));
+        Assert.NotEqual(HashOf("metrics.fake-linear-fake-defense.fake-attack"), HashOf("metrics.fake-linear-fake-defense.again"));
+    }
+
     /// <summary>Same shape and every element equal (TorchSharp's Tensor.equal is elementwise).</summary>
     private static bool SameValues(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor y) =>
         x.shape.SequenceEqual(y.shape) && x.eq(y).all().item<bool>();
