@@ -62,7 +62,7 @@ public static class CommandLine
                 var catalog = HostSetup.Catalog(p.GetValue(pluginsOption) ?? [], settings);
                 var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints, p.GetValue(trustOption) ?? []).Load(p.GetValue(manifest)!);
                 using var services = HostSetup.Services(log, p.GetValue(verboseOption));
-                if (settings.Threads > 0) TorchSharp.torch.set_num_threads(settings.Threads);
+                IntraOpThreads.Configure(settings.Threads);
                 if (p.GetValue(stage) is { Length: > 0 } stages)
                     return ClusterCommands.RunStages(loaded, p.GetValue(outDir), stages, p.GetValue(force) ?? [], catalog, services, log, output, error, settings);
                 var progress = LiveProgress.Over(output, error);

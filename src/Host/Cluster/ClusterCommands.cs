@@ -50,7 +50,8 @@ public static class ClusterCommands
             var loaded = new ManifestLoader(catalog, settings.MaxSweepPoints, trusted).Load(p.GetValue(manifest)!);
             using var services = HostSetup.Services(log, p.GetValue(CommandLine.verboseOption));
             var logger = ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger("MIForge.Submit");
-            using var plan = SweepPlan.Build(loaded, p.GetValue(outDir), check: true, catalog, services, TextWriter.Null, logger);
+            // each job computes with as many intra-op threads as it has CPUs (its script exports MIFORGE_THREADS), so hash for that count
+            using var plan = SweepPlan.Build(loaded, p.GetValue(outDir), check: true, catalog, services, TextWriter.Null, logger, configuredThreads: resources.CpusPerStage);
             var forwarded = plugins.SelectMany(f => new[] { "--plugins", Path.GetFullPath(f) })
                 .Concat(trusted.SelectMany(f => new[] { "--trust-plugins", Path.GetFullPath(f) })).ToArray();
             var dry = p.GetValue(dryRun);

@@ -3,7 +3,8 @@ using System.Text;
 namespace MIForge.Host.Cluster;
 
 /// <summary>The sbatch script of one stage job: its #SBATCH header and the single command
-/// <c>miforge run MANIFEST --out RUN --stage HASH</c>. Dependencies are given to sbatch on its command line,
+/// <c>miforge run MANIFEST --out RUN --stage HASH</c>, with MIFORGE_THREADS set to the job's CPUs (the intra-op
+/// thread count submit hashed the stages for, unless the manifest sets <c>threads</c>). Dependencies are given to sbatch on its command line,
 /// since they are job ids known only at submission.</summary>
 public static class JobScript
 {
@@ -23,6 +24,7 @@ public static class JobScript
         Line($"--chdir={Directory.GetCurrentDirectory()}");
         foreach (var a in resources.ExtraArgs) Line(a);
         s.Append("set -eu\n");
+        s.Append("export MIFORGE_THREADS=").Append(resources.CpusPerStage).Append('\n');
         s.Append("echo \"miforge stage job $SLURM_JOB_ID on $(hostname)\"\n");
         s.Append("exec ").Append(string.Join(' ', command.Select(Quote))).Append('\n');
         return s.ToString();

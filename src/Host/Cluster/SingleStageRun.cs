@@ -31,7 +31,7 @@ public sealed class SingleStageRun(PluginCatalog catalog, IServiceProvider servi
             var folder = point.Run;
             log.WriteTo(Path.Combine(folder.LogsDirectory, $"{stage.Id}-{plan.HashOf(stage)[..StageSelection.MinPrefix]}.log"));
             logger.LogInformation("run {Name} {Point}: stage {Stage} ({Hash}) into {Dir}", point.Manifest.Model.Name, point.Manifest.Label, stage.Id, plan.HashOf(stage), plan.Root);
-            if (point.Manifest.Model.Threads > 0) TorchSharp.torch.set_num_threads(point.Manifest.Model.Threads);
+            IntraOpThreads.Apply(point.Manifest.Model.Threads);
             var report = stage.Caching == StageCaching.Always;
             if (report)
             {

@@ -32,8 +32,9 @@ public sealed class SweepPlan : IDisposable
     public IReadOnlyList<Point> Points { get; }
 
     /// <summary>Plans every point of <paramref name="loaded"/>, writing nothing; with <paramref name="check"/> also makes
-    /// <c>validate</c>'s plan checks (a forward of zeros through every model among them), which stage jobs skip: submit made them.</summary>
-    public static SweepPlan Build(LoadedManifest loaded, string? outDir, bool check, PluginCatalog catalog, IServiceProvider services, TextWriter progress, ILogger logger)
+    /// <c>validate</c>'s plan checks (a forward of zeros through every model among them), which stage jobs skip: submit made them.
+    /// Hashes are for the thread count of a process configured with <paramref name="configuredThreads"/> (null: this one).</summary>
+    public static SweepPlan Build(LoadedManifest loaded, string? outDir, bool check, PluginCatalog catalog, IServiceProvider services, TextWriter progress, ILogger logger, int? configuredThreads = null)
     {
         var root = ExperimentRun.Root(loaded, outDir);
         if (File.Exists(root))
@@ -48,7 +49,7 @@ public sealed class SweepPlan : IDisposable
             var run = new RunFolder(root, point.Label);
             var stages = StagePlan.Build(new PlanSource(loaded, point, catalog, run));
             var scopes = new StageScopes(catalog, services, progress, run.Directory, loaded.File, point.Model.Device);
-            var runner = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(scopes.Device), scopes);
+            var runner = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(scopes.Device, IntraOpThreads.For(point.Model.Threads, configuredThreads)), scopes);
             foreach (var (stage, hash) in runner.Hash(stages)) hashes[stage] = hash;
             points.Add(new Point(point, run, stages, runner));
         }

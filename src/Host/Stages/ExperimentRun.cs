@@ -44,11 +44,11 @@ public sealed class ExperimentRun(PluginCatalog catalog, IServiceProvider servic
             log.WriteTo(Path.Combine(run.LogsDirectory, "run.log"));
             logger.LogInformation("run {Name} {Point} into {Dir}", point.Model.Name, point.Label, run.Directory);
             AtomicFile.WriteJson(run.ResolvedManifest, point.Resolved);
-            if (point.Model.Threads > 0) torch.set_num_threads(point.Model.Threads);
-            logger.LogInformation("{Threads} intra-op threads; oneDNN {OneDnn}", torch.get_num_threads(), MIForge.Numerics.Runtime.OneDnnKernels.Reason ?? "not chosen");
+            var threads = IntraOpThreads.Apply(point.Model.Threads);
+            logger.LogInformation("{Threads} intra-op threads; oneDNN {OneDnn}", threads, MIForge.Numerics.Runtime.OneDnnKernels.Reason ?? "not chosen");
             AtomicFile.WriteJson(run.Environment, EnvironmentFacts.Collect(point.Model, loaded.File, catalog.Folders));
             // disposing the runner frees this point's data before the next point loads its own
-            using var runner = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(scopes.Device), scopes);
+            using var runner = new StageRunner(run, logger, point.Model.Seed, TorchRuntime.Identity(scopes.Device, threads), scopes);
             var outcomes = runner.Run(stages, force, cancellation);
             StageOutcome.WriteAll(run.Stages, outcomes);
             results[point.Label] = outcomes;

@@ -25,11 +25,18 @@ public sealed class Workspace : IDisposable
         return path;
     }
 
-    public (int code, string output, string error) Cli(CancellationToken cancellation = default, params string[] args)
+    public (int code, string output, string error) Cli(CancellationToken cancellation = default, params string[] args) =>
+        Run(new CliSettings { DefaultPlugins = false, Configure = TestPlugins.Add, Cancellation = cancellation }, args);
+
+    /// <summary>The CLI in a process configured with <paramref name="threads"/> intra-op threads (as MIFORGE_THREADS does).</summary>
+    public (int code, string output, string error) CliWithThreads(int threads, params string[] args) =>
+        Run(new CliSettings { DefaultPlugins = false, Configure = TestPlugins.Add, Threads = threads }, args);
+
+    private static (int code, string output, string error) Run(CliSettings settings, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CommandLine.Run(args, output, error, new CliSettings { DefaultPlugins = false, Configure = TestPlugins.Add, Cancellation = cancellation });
+        var code = CommandLine.Run(args, output, error, settings);
         return (code, output.ToString(), error.ToString());
     }
 

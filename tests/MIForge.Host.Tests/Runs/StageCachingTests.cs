@@ -1,3 +1,4 @@
+using MIForge.Host.Cli;
 using MIForge.Host.Runs;
 using MIForge.Host.Tests.Fakes;
 using Newtonsoft.Json.Linq;
@@ -226,6 +227,39 @@ public sealed class StageCachingTests
         string HashOf(string id) => (string)JObject.Parse(File.ReadAllText(Path.Combine(w.StageDirectory(id), "stage.json")))["hash"]!;
         Assert.NotEqual(HashOf(Attack), HashOf("attack.fake-linear-fake-defense.again"));
         Assert.NotEqual(HashOf("metrics.fake-linear-fake-defense.fake-attack"), HashOf("metrics.fake-linear-fake-defense.again"));
+    }
+
+    [Fact]
+    public void The_intra_op_thread_count_is_in_the_hash_and_a_job_runs_the_stage_submit_hashed_for_its_cpus()
+    {
+        using var w = new Workspace();
+        var manifest = Workspace.Manifest();
+        var file = w.Write(manifest);
+        string Plan(int cpus, string path)
+        {
+            var (code, output, error) = w.Cli("submit", path, "--slurm", "--dry-run", "--out", w.Out, "--cpus-per-stage", cpus.ToString());
+            Assert.True(code == 0, error);
+            Assert.Contains($"    export MIFORGE_THREADS={cpus}\n", output);
+            return output;
+        }
+        static string TargetHash(string plan) =>
+            System.Text.RegularExpressions.Regex.Match(plan, $@"(?m)^{System.Text.RegularExpressions.Regex.Escape(Target)}-([0-9a-f]{{12}}): (would submit|cached)").Groups[1].Value;
+        var (one, two) = (TargetHash(Plan(1, file)), TargetHash(Plan(2, file)));
+        Assert.Matches("^[0-9a-f]{12}$", one);
+        Assert.NotEqual(one, two);
+
+        // a job configured with 2 threads does not take the 1-CPU plan's stage for its own; one configured with 1 runs it
+        var (code, output, error) = w.CliWithThreads(2, "run", file, "--out", w.Out, "--stage", one);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"no stage '{one}'", error);
+        (code, output, error) = w.CliWithThreads(1, "run", file, "--out", w.Out, "--stage", one);
+        Assert.True(code == 0, error);
+        Assert.Contains($"stage {Target} ({one}): ran", output);
+
+        // the manifest's threads win over the job's CPUs
+        manifest["threads"] = 1;
+        var fixedThreads = w.Write(manifest, "threads-1.json");
+        Assert.Equal(one, TargetHash(Plan(2, fixedThreads)));
     }
 
     /// <summary>Same shape and every element equal (TorchSharp's Tensor.equal is elementwise).</summary>
