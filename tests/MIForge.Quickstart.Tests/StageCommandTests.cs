@@ -63,6 +63,12 @@ public sealed class StageCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("stage evaluator", output);
         Assert.Contains(": cached ", output);
+
+        // an input that is selected too runs first, whatever the order of the selectors
+        (code, output, error) = Cli("run", manifest, "--out", run, "--stage", "metrics.t", "--stage", "target.t");
+        Assert.True(code == 0, error);
+        Assert.Matches(@"stage target\.t \([0-9a-f]{12}\): ran [^\n]*\n[^\n]*stage metrics\.t \([0-9a-f]{12}\): ran", output);
+        Assert.Single(Directory.GetDirectories(Path.Combine(run, "stages"), "target.t-*"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public static class ClusterCommands
     /// <summary>run's --stage option.</summary>
     public static Option<string[]> StageOption() => new("--stage")
     {
-        Description = "Run only this stage (id, e.g. attack.t.gmi or report, or content hash / 12+ character prefix) of every sweep point that has it; its inputs must be finished in the run folder. Repeatable. What each Slurm job runs.",
+        Description = "Run only this stage (id, e.g. attack.t.gmi or report, or content hash / 12+ character prefix) of every sweep point that has it; its inputs must be finished in the run folder or selected too (they run first). Repeatable. What each Slurm job runs.",
     };
 
     /// <summary>run --stage: the selected stages only.</summary>

@@ -33,13 +33,15 @@ public static class StageSelection
         return chosen;
     }
 
-    /// <summary>Fails (exit 2) naming the first input of each chosen stage that is not finished in the run folder.</summary>
-    public static void RequireInputs(SweepPlan plan, IEnumerable<(SweepPlan.Point point, Stage stage)> chosen)
+    /// <summary>Fails (exit 2) naming the first input of each chosen stage that is neither finished in the run folder
+    /// nor chosen too (a chosen input comes first in plan order, so it runs before the stages reading it).</summary>
+    public static void RequireInputs(SweepPlan plan, IReadOnlyList<(SweepPlan.Point point, Stage stage)> chosen)
     {
         var errors = new List<ManifestError>();
+        var selected = chosen.Select(c => plan.HashOf(c.stage)).ToHashSet();
         foreach (var (point, stage) in chosen)
         {
-            var missing = SweepPlan.Closure(stage).Where(s => s != stage && s.Caching == StageCaching.Cached && !plan.IsFinished(s)).ToArray();
+            var missing = SweepPlan.Closure(stage).Where(s => s != stage && s.Caching == StageCaching.Cached && !plan.IsFinished(s) && !selected.Contains(plan.HashOf(s))).ToArray();
             if (missing.Length == 0) continue;
             var where = point.Manifest.Label.Length == 0 ? "" : $" of point {point.Manifest.Label}";
             errors.Add(new ManifestError(null, "--stage", $"stage '{stage.Id}'{where} needs input stage '{missing[0].Id}' (hash {plan.HashOf(missing[0])[..MinPrefix]}), which is not finished in {plan.Root}; run it first (--stage {plan.HashOf(missing[0])[..MinPrefix]}){(missing.Length > 1 ? $", and {missing.Length - 1} more: {string.Join(", ", missing.Skip(1).Select(m => m.Id))}" : "")}"));
