@@ -14,11 +14,11 @@ DOTNET_FLAGS := -c $(CONFIG) -nologo -v:q -clp:NoSummary -p:TORCH=$(TORCH)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: all setup deps data build run test bench clean
+.PHONY: all setup deps data build onednn run test bench clean
 
 all: setup
 
-setup: deps data build
+setup: deps data build onednn
 
 ## System packages, only those missing (root, or sudo otherwise).
 deps:
@@ -48,6 +48,11 @@ $(DATA_DIR)/fashion-mnist:
 ## this system's libstdc++ by the build itself (Directory.Build.targets, build/weaken_glibcxx.py).
 build:
 	dotnet build Framework.sln $(DOTNET_FLAGS)
+
+## The fastest instruction set at which libtorch's oneDNN convolutions agree with float64 on this machine, recorded
+## (~/.cache/miforge) for every later process: host, tests and bench. None passing leaves oneDNN off, not the build failed.
+onednn: build
+	bin/miforge onednn || echo "oneDNN stays off on this machine"
 
 run: setup
 	bin/miforge run manifests/quickstart.json

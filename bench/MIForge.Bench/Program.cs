@@ -7,7 +7,8 @@ using Newtonsoft.Json.Linq;
 // make bench [BENCH_ARGS="--quick --threads N --only WORKLOAD"]: MIForge (on TorchSharp's libtorch) next to PyTorch (on its own), same thread count, in interleaved rounds.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 // libtorch's oneDNN kernels chosen as the miforge host chooses them (MIFORGE_ONEDNN, default auto), before any convolution
-var oneDnn = MIForge.Numerics.Runtime.OneDnnKernels.Configure(Environment.GetEnvironmentVariable("MIFORGE_ONEDNN"));
+var oneDnn = MIForge.Numerics.Runtime.OneDnnKernels.Configure(
+    Environment.GetEnvironmentVariable("MIFORGE_ONEDNN"), Environment.GetEnvironmentVariable("MIFORGE_ONEDNN_ISA"));
 var quick = args.Contains("--quick");
 var threadsAt = Array.IndexOf(args, "--threads");
 int[] threadCounts = threadsAt >= 0 && threadsAt + 1 < args.Length ? [int.Parse(args[threadsAt + 1])] : [1, 2];

@@ -13,7 +13,8 @@ using Newtonsoft.Json.Linq;
 
 namespace MIForge.Host.Cli;
 
-/// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import, verify, table, compare.</summary>
+/// <summary>The miforge command line: run, validate, plugins, describe, checkpoint import, verify, submit, status, table,
+/// compare, onednn.</summary>
 public static class CommandLine
 {
     internal static readonly Option<string[]> pluginsOption = new("--plugins") { Description = "An extra plugin folder (or a folder of plugin folders); repeatable.", AllowMultipleArgumentsPerToken = false };
@@ -38,6 +39,7 @@ public static class CommandLine
         root.Subcommands.Add(ClusterCommands.Status(output, error));
         root.Subcommands.Add(TableCommand.Create(output, error));
         root.Subcommands.Add(CompareCommand.Create(output, error));
+        root.Subcommands.Add(OneDnnCommand.Create(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

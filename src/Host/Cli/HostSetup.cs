@@ -9,10 +9,11 @@ namespace MIForge.Host.Cli;
 public static class HostSetup
 {
     /// <summary>The services of a command that computes with tensors (run, validate, submit, checkpoint import). It
-    /// applies the process's oneDNN choice first, so the convolution check runs only for such commands.</summary>
+    /// applies the process's oneDNN choice first, so the convolution check runs only for such commands; on a machine
+    /// with no oneDNN instruction-set record it first probes for one (<see cref="OneDnnProbe"/>, once per machine).</summary>
     public static ServiceProvider Services(RunLog log, bool verbose)
     {
-        MIForge.Numerics.Runtime.OneDnnKernels.Ensure();
+        MIForge.Numerics.Runtime.OneDnnKernels.Ensure(() => OneDnnProbe.Find(Console.Error).Isa);
         return new ServiceCollection()
             .AddLogging(b => b.ClearProviders().AddProvider(log).SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information))
             .BuildServiceProvider();

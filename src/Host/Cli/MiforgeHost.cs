@@ -39,7 +39,7 @@ public static class MiforgeHost
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
-            OneDnnKernels.Choose(settings.OneDnn);
+            OneDnnKernels.Choose(settings.OneDnn, settings.OneDnnIsa);
         }
         catch (ArgumentException e)
         {

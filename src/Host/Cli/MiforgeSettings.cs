@@ -20,4 +20,8 @@ public sealed class MiforgeSettings
     /// <summary>libtorch's oneDNN convolution kernels: auto (on where the convolution check passes), on or off.</summary>
     [ConfigurationKeyName("ONEDNN")]
     public string? OneDnn { get; set; }
+
+    /// <summary>The highest instruction set oneDNN may use (default, sse41, avx2, avx512_core, ...); unset: this machine's record.</summary>
+    [ConfigurationKeyName("ONEDNN_ISA")]
+    public string? OneDnnIsa { get; set; }
 }

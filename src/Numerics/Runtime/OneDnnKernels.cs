@@ -12,7 +12,8 @@ namespace MIForge.Numerics.Runtime;
 /// switch (PyTorch's <c>torch.backends.mkldnn.enabled</c>), so this calls libtorch's
 /// <c>at::globalContext().setUserEnabledMkldnn</c>. Call <see cref="Configure"/> (or <see cref="Choose"/>, then
 /// <see cref="Ensure"/>) before the first convolution of a process: the bench and every test assembly configure at
-/// start; the host chooses at start and ensures when a command first builds stage services or a stage hash.</summary>
+/// start; the host chooses at start and ensures when a command first builds stage services or a stage hash. Where
+/// oneDNN fails the check at the CPU's best instruction set it may pass at a lower one (<see cref="OneDnnIsa"/>).</summary>
 public static class OneDnnKernels
 {
     /// <summary>The modes <see cref="Configure"/> takes (configuration key ONEDNN, e.g. MIFORGE_ONEDNN=off).</summary>
@@ -24,44 +25,57 @@ public static class OneDnnKernels
     /// <summary>Why oneDNN is on or off in this process, as <see cref="Configure"/> decided; null before it ran.</summary>
     public static string? Reason { get; private set; }
 
-    /// <summary>Records <paramref name="mode"/> (null or empty: "auto") for <see cref="Ensure"/> without touching libtorch,
-    /// so commands that never compute (plugins, describe, table) skip the check. Throws <see cref="ArgumentException"/>
-    /// naming ONEDNN for a mode not in <see cref="Modes"/>.</summary>
-    public static void Choose(string? mode)
+    /// <summary>"on", "on, ISA &lt;cap&gt;" (oneDNN capped below the CPU's best) or "off": what a stage's hash records.</summary>
+    public static string State => !Enabled ? "off" : OneDnnIsa.Applied is { } isa && isa != "default" ? $"on, ISA {isa}" : "on";
+
+    /// <summary>Records <paramref name="mode"/> (null or empty: "auto") and the ONEDNN_ISA cap <paramref name="isa"/>
+    /// (null: see <see cref="OneDnnIsa.Apply"/>) for <see cref="Ensure"/> without touching libtorch, so commands that
+    /// never compute (plugins, describe, table) skip the check. Throws <see cref="ArgumentException"/> naming ONEDNN or
+    /// ONEDNN_ISA for a value not allowed.</summary>
+    public static void Choose(string? mode, string? isa = null)
     {
         var normalized = Normalize(mode);
+        var cap = OneDnnIsa.Normalize(isa);
         lock (Gate)
         {
-            pending = normalized;
+            pending = (normalized, cap);
         }
     }
 
     /// <summary>Applies the mode <see cref="Choose"/> recorded (none recorded: "auto") unless a choice is already
-    /// applied; call before a process's first convolution or stage hash. Returns <see cref="Reason"/>.</summary>
-    public static string Ensure()
+    /// applied; call before a process's first convolution or stage hash. In "auto" mode with no cap set, inherited or
+    /// recorded for this machine, <paramref name="findCap"/> (the host's probe, one process per candidate cap) may
+    /// return one to apply. Returns <see cref="Reason"/>.</summary>
+    public static string Ensure(Func<string?>? findCap = null)
     {
         lock (Gate)
         {
             if (pending is null && Reason is not null) return Reason;
-            return Apply(pending ?? "auto");
+            var (mode, isa) = pending ?? ("auto", null);
+            if (mode == "auto" && isa is null && findCap is not null && OneDnnIsa.Applied is null
+                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA")) && OneDnnIsa.Recorded() is null)
+                isa = findCap();
+            return Apply(mode, isa);
         }
     }
 
-    /// <summary>Applies <paramref name="mode"/> (null or empty: "auto") now: "auto" runs the convolution check with oneDNN
-    /// on and turns it off if any result disagrees with float64; "on" and "off" skip the check. NNPACK goes off in
-    /// every mode: on a CPU it does not support, it printed "Could not initialize NNPACK" at every convolution.
-    /// Returns <see cref="Reason"/>. Throws <see cref="ArgumentException"/> naming ONEDNN for any other mode.</summary>
-    public static string Configure(string? mode)
+    /// <summary>Applies <paramref name="mode"/> (null or empty: "auto") now, with oneDNN capped at <paramref name="isa"/>
+    /// (see <see cref="OneDnnIsa.Apply"/>) unless the mode is "off": "auto" runs the convolution check with oneDNN on
+    /// and turns it off if any result disagrees with float64; "on" and "off" skip the check. NNPACK goes off in every
+    /// mode: on a CPU it does not support, it printed "Could not initialize NNPACK" at every convolution. Returns
+    /// <see cref="Reason"/>. Throws <see cref="ArgumentException"/> naming ONEDNN or ONEDNN_ISA for any other value.</summary>
+    public static string Configure(string? mode, string? isa = null)
     {
         var normalized = Normalize(mode);
+        var cap = OneDnnIsa.Normalize(isa);
         lock (Gate)
         {
-            return Apply(normalized);
+            return Apply(normalized, cap);
         }
     }
 
     private static readonly object Gate = new();
-    private static string? pending;
+    private static (string Mode, string? Isa)? pending;
 
     private static string Normalize(string? mode)
     {
@@ -71,11 +85,13 @@ public static class OneDnnKernels
         return mode;
     }
 
-    private static string Apply(string mode)
+    private static string Apply(string mode, string? isa)
     {
         pending = null;
         var context = Context();
         SetUserEnabledNnpack(context, false);
+        var cap = mode == "off" ? null : OneDnnIsa.Apply(isa);
+        var capped = cap is null or "default" ? "" : $"; instruction set capped at {cap}, from {OneDnnIsa.Source}";
         SetUserEnabledMkldnn(context, mode != "off");
         string? fault = null;
         if (mode == "auto")
@@ -85,10 +101,10 @@ public static class OneDnnKernels
         }
         Reason = mode switch
         {
-            "on" => "on (ONEDNN=on, not checked)",
+            "on" => $"on (ONEDNN=on, not checked{capped})",
             "off" => "off (ONEDNN=off)",
-            _ when fault is null => $"on (float32 convolutions agreed with float64 on {ConvolutionCheck.Shapes.Count} shapes, 1 and 2 threads)",
-            _ => $"off (its {fault})",
+            _ when fault is null => $"on (float32 convolutions agreed with float64 on {ConvolutionCheck.Shapes.Count} shapes, 1 and 2 threads{capped})",
+            _ => $"off (its {fault}{capped}; `miforge onednn` looks for an instruction set where they agree)",
         };
         return Reason;
     }

@@ -28,7 +28,7 @@ public sealed class ConvolutionKernelTests
         {
             Assert.Equal("off (ONEDNN=off)", OneDnnKernels.Configure("off"));
             Assert.False(OneDnnKernels.Enabled);
-            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Configure(" ON "));
+            Assert.StartsWith("on (ONEDNN=on, not checked", OneDnnKernels.Configure(" ON "));
             Assert.True(OneDnnKernels.Enabled);
             var e = Assert.Throws<ArgumentException>(() => OneDnnKernels.Configure("fast"));
             Assert.Contains("MIFORGE_ONEDNN", e.Message);
@@ -47,18 +47,18 @@ public sealed class ConvolutionKernelTests
         var before = Environment.GetEnvironmentVariable("MIFORGE_ONEDNN");
         try
         {
-            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Configure("on"));
+            Assert.StartsWith("on (ONEDNN=on, not checked", OneDnnKernels.Configure("on"));
             OneDnnKernels.Choose("off");
             Assert.True(OneDnnKernels.Enabled);
-            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Reason);
+            Assert.StartsWith("on (ONEDNN=on, not checked", OneDnnKernels.Reason);
             Assert.Equal("off (ONEDNN=off)", OneDnnKernels.Ensure());
             Assert.False(OneDnnKernels.Enabled);
             OneDnnKernels.Configure("on");
-            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Ensure());
+            Assert.StartsWith("on (ONEDNN=on, not checked", OneDnnKernels.Ensure());
             Assert.True(OneDnnKernels.Enabled);
             var e = Assert.Throws<ArgumentException>(() => OneDnnKernels.Choose("fast"));
             Assert.Contains("MIFORGE_ONEDNN", e.Message);
-            Assert.Equal("on (ONEDNN=on, not checked)", OneDnnKernels.Ensure());
+            Assert.StartsWith("on (ONEDNN=on, not checked", OneDnnKernels.Ensure());
         }
         finally
         {
