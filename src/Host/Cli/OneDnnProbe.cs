@@ -13,7 +13,7 @@ public static class OneDnnProbe
     public sealed record Outcome(string Isa, bool Passed, string Reason);
 
     /// <summary>Checks <see cref="OneDnnIsa.Candidates"/> in order until one passes, each in its own process, writing a line
-    /// per candidate to <paramref name="log"/>; records and returns the passing cap, or null (nothing recorded) when
+    /// per candidate to <paramref name="log"/>; records (where it can) and returns the passing cap, or null (nothing recorded) when
     /// none passes or this process cannot start the miforge host (e.g. inside a test runner).</summary>
     public static (string? Isa, IReadOnlyList<Outcome> Outcomes) Find(TextWriter? log)
     {
@@ -29,8 +29,16 @@ public static class OneDnnProbe
             outcomes.Add(outcome);
             log?.WriteLine($"oneDNN probe: {isa,-8} {(outcome.Passed ? "passed" : "failed")}: {outcome.Reason}");
             if (!outcome.Passed) continue;
-            OneDnnIsa.Record(isa);
-            log?.WriteLine($"oneDNN probe: recorded '{isa}' for this machine in {OneDnnIsa.RecordPath}");
+            try
+            {
+                OneDnnIsa.Record(isa);
+                log?.WriteLine($"oneDNN probe: recorded '{isa}' for this machine in {OneDnnIsa.RecordPath}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not recorded: this process still uses the cap, and the next one probes again.
+                log?.WriteLine($"oneDNN probe: could not record '{isa}' in {OneDnnIsa.RecordPath} ({e.Message}); this process uses it");
+            }
             return (isa, outcomes);
         }
         return (null, outcomes);
