@@ -79,11 +79,33 @@ public sealed class OneDnnProbeTests
         }
     }
 
-    private static (int code, string output, string error) Cli(string cache, params string[] args)
+    [Fact]
+    public void An_unknown_inherited_oneDNN_cap_is_an_error_naming_the_variable()
+    {
+        var cache = Directory.CreateTempSubdirectory("miforge-onednn-").FullName;
+        try
+        {
+            var (code, output, error) = Cli(cache, new Dictionary<string, string> { ["ONEDNN_MAX_CPU_ISA"] = "AVX9" },
+                "validate", Path.Combine(Repository.Root, "manifests", "quickstart.json"));
+            Assert.Equal(2, code);
+            Assert.Contains("ONEDNN_MAX_CPU_ISA", error);
+            Assert.Contains("'AVX9'", error);
+            Assert.DoesNotContain("valid (", output);
+        }
+        finally
+        {
+            Directory.Delete(cache, true);
+        }
+    }
+
+    private static (int code, string output, string error) Cli(string cache, params string[] args) => Cli(cache, new Dictionary<string, string>(), args);
+
+    private static (int code, string output, string error) Cli(string cache, Dictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet", [Repository.HostDll(), .. args]) { RedirectStandardError = true, RedirectStandardOutput = true };
         psi.Environment["XDG_CACHE_HOME"] = cache;
         foreach (var key in new[] { "MIFORGE_ONEDNN", "MIFORGE_ONEDNN_ISA", "ONEDNN_MAX_CPU_ISA" }) psi.Environment.Remove(key);
+        foreach (var (key, value) in environment) psi.Environment[key] = value;
         using var p = Process.Start(psi)!;
         var error = p.StandardError.ReadToEndAsync();
         var output = p.StandardOutput.ReadToEnd();

@@ -48,7 +48,7 @@ public static class OneDnnIsa
     public static string Apply(string? chosen)
     {
         chosen = Normalize(chosen);
-        var inherited = Normalize(Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA")?.Replace("ALL", "default", StringComparison.OrdinalIgnoreCase));
+        var inherited = Inherited();
         var recorded = chosen is null && inherited is null ? Recorded() : null;
         var (isa, source) = chosen is not null ? (chosen, "ONEDNN_ISA")
             : inherited is not null ? (inherited, "ONEDNN_MAX_CPU_ISA")
@@ -64,6 +64,19 @@ public static class OneDnnIsa
             throw new InvalidOperationException($"could not set ONEDNN_MAX_CPU_ISA={isa.ToUpperInvariant()} for libtorch");
         (Applied, Source) = (isa, source);
         return isa;
+    }
+
+    /// <summary>The ONEDNN_MAX_CPU_ISA this process was started with, lower case ("all" read as "default"), or null; a
+    /// value oneDNN does not know throws <see cref="ArgumentException"/> naming that variable.</summary>
+    public static string? Inherited()
+    {
+        var raw = Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA");
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var name = raw.Trim().ToLowerInvariant();
+        if (name == "all") return "default";
+        if (!Names.Contains(name))
+            throw new ArgumentException($"ONEDNN_MAX_CPU_ISA in the environment must be one of all, {string.Join(", ", Names)}; got '{raw}'");
+        return name;
     }
 
     /// <summary>This machine's record: a file per CPU model, CPU flags and libtorch version under

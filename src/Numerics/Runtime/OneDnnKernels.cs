@@ -30,12 +30,13 @@ public static class OneDnnKernels
 
     /// <summary>Records <paramref name="mode"/> (null or empty: "auto") and the ONEDNN_ISA cap <paramref name="isa"/>
     /// (null: see <see cref="OneDnnIsa.Apply"/>) for <see cref="Ensure"/> without touching libtorch, so commands that
-    /// never compute (plugins, describe, table) skip the check. Throws <see cref="ArgumentException"/> naming ONEDNN or
-    /// ONEDNN_ISA for a value not allowed.</summary>
+    /// never compute (plugins, describe, table) skip the check. Throws <see cref="ArgumentException"/> naming ONEDNN,
+    /// ONEDNN_ISA or an inherited ONEDNN_MAX_CPU_ISA for a value not allowed.</summary>
     public static void Choose(string? mode, string? isa = null)
     {
         var normalized = Normalize(mode);
         var cap = OneDnnIsa.Normalize(isa);
+        OneDnnIsa.Inherited();
         lock (Gate)
         {
             pending = (normalized, cap);
