@@ -13,7 +13,7 @@ public static class HostSetup
     /// with no oneDNN instruction-set record it first probes for one (<see cref="OneDnnProbe"/>, once per machine).</summary>
     public static ServiceProvider Services(RunLog log, bool verbose)
     {
-        MIForge.Numerics.Runtime.OneDnnKernels.Ensure(() => OneDnnProbe.Find(Console.Error).Isa);
+        MIForge.Numerics.Runtime.OneDnnKernels.Ensure(() => OneDnnProbe.Find(Console.Error));
         return new ServiceCollection()
             .AddLogging(b => b.ClearProviders().AddProvider(log).SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information))
             .BuildServiceProvider();

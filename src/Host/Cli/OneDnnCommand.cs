@@ -29,7 +29,7 @@ internal static class OneDnnCommand
                 output.WriteLine($"oneDNN {reason}");
                 return OneDnnKernels.Enabled ? ExitCodes.Success : ExitCodes.Failure;
             }
-            var (found, _) = OneDnnProbe.Find(output);
+            var found = OneDnnProbe.Find(output);
             if (found is null)
             {
                 error.WriteLine("error: no instruction set tried gave oneDNN convolutions that agree with float64; processes run without oneDNN");

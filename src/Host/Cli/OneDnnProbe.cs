@@ -9,42 +9,45 @@ namespace MIForge.Host.Cli;
 /// `miforge onednn --isa CAP` process. The first that passes is recorded for the machine (<see cref="OneDnnIsa.Record"/>).</summary>
 public static class OneDnnProbe
 {
-    /// <summary>One candidate's outcome: its cap, whether the check passed, and the child's reason line.</summary>
-    public sealed record Outcome(string Isa, bool Passed, string Reason);
-
     /// <summary>Checks <see cref="OneDnnIsa.Candidates"/> in order until one passes, each in its own process, writing a line
-    /// per candidate to <paramref name="log"/>; records (where it can) and returns the passing cap, or null (nothing recorded) when
-    /// none passes or this process cannot start the miforge host (e.g. inside a test runner).</summary>
-    public static (string? Isa, IReadOnlyList<Outcome> Outcomes) Find(TextWriter? log)
+    /// per candidate to <paramref name="log"/>, and returns the passing cap, or null when none passes or this process
+    /// cannot start the miforge host (e.g. inside a test runner). The outcome is recorded where it can be: the passing
+    /// cap, or "default" when none passed (processes then run the check uncapped and turn oneDNN off, without probing
+    /// again).</summary>
+    public static string? Find(TextWriter? log)
     {
-        var outcomes = new List<Outcome>();
         if (Command() is not { } command)
         {
             log?.WriteLine("oneDNN probe: this process is not the miforge host, so it cannot start one per candidate; no cap recorded");
-            return (null, outcomes);
+            return null;
         }
         foreach (var isa in OneDnnIsa.Candidates)
         {
-            var outcome = Check(command, isa);
-            outcomes.Add(outcome);
-            log?.WriteLine($"oneDNN probe: {isa,-8} {(outcome.Passed ? "passed" : "failed")}: {outcome.Reason}");
-            if (!outcome.Passed) continue;
-            try
-            {
-                OneDnnIsa.Record(isa);
-                log?.WriteLine($"oneDNN probe: recorded '{isa}' for this machine in {OneDnnIsa.RecordPath}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Not recorded: this process still uses the cap, and the next one probes again.
-                log?.WriteLine($"oneDNN probe: could not record '{isa}' in {OneDnnIsa.RecordPath} ({e.Message}); this process uses it");
-            }
-            return (isa, outcomes);
+            var (passed, reason) = Check(command, isa);
+            log?.WriteLine($"oneDNN probe: {isa,-8} {(passed ? "passed" : "failed")}: {reason}");
+            if (!passed) continue;
+            Record(isa, log);
+            return isa;
         }
-        return (null, outcomes);
+        Record("default", log);
+        return null;
     }
 
-    private static Outcome Check((string File, string[] Prefix) command, string isa)
+    private static void Record(string isa, TextWriter? log)
+    {
+        try
+        {
+            OneDnnIsa.Record(isa);
+            log?.WriteLine($"oneDNN probe: recorded '{isa}' for this machine in {OneDnnIsa.RecordPath}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not recorded: this process still uses the outcome, and the next one probes again.
+            log?.WriteLine($"oneDNN probe: could not record '{isa}' in {OneDnnIsa.RecordPath} ({e.Message}); this process uses it");
+        }
+    }
+
+    private static (bool Passed, string Reason) Check((string File, string[] Prefix) command, string isa)
     {
         var psi = new ProcessStartInfo(command.File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in command.Prefix) psi.ArgumentList.Add(a);
@@ -58,7 +61,7 @@ public static class OneDnnProbe
         child.WaitForExit();
         var text = (output + error.Result).Trim();
         var reason = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? $"exit code {child.ExitCode}";
-        return new Outcome(isa, child.ExitCode == ExitCodes.Success, reason);
+        return (child.ExitCode == ExitCodes.Success, reason);
     }
 
     /// <summary>How to start this miforge host again: its apphost, or dotnet with its dll; null when this process is

@@ -54,7 +54,7 @@ public static class OneDnnKernels
             if (pending is null && Reason is not null) return Reason;
             var (mode, isa) = pending ?? ("auto", null);
             if (mode == "auto" && isa is null && findCap is not null && OneDnnIsa.Applied is null
-                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA")) && OneDnnIsa.Recorded() is null)
+                && OneDnnIsa.Inherited() is null && OneDnnIsa.Recorded() is null)
                 isa = findCap();
             return Apply(mode, isa);
         }
