@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
+using MIForge.Host.Processes;
 using MIForge.Numerics.Runtime;
 
 namespace MIForge.Host.Cli;
@@ -49,19 +49,10 @@ public static class OneDnnProbe
 
     private static (bool Passed, string Reason) Check((string File, string[] Prefix) command, string isa)
     {
-        var psi = new ProcessStartInfo(command.File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in command.Prefix) psi.ArgumentList.Add(a);
-        foreach (var a in new[] { "onednn", "--isa", isa }) psi.ArgumentList.Add(a);
-        psi.Environment["MIFORGE_ONEDNN"] = "auto";
-        psi.Environment.Remove("MIFORGE_ONEDNN_ISA");
-        psi.Environment.Remove("ONEDNN_MAX_CPU_ISA");
-        using var child = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {command.File}");
-        var error = child.StandardError.ReadToEndAsync();
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        var text = (output + error.Result).Trim();
-        var reason = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? $"exit code {child.ExitCode}";
-        return (child.ExitCode == ExitCodes.Success, reason);
+        var r = ChildProcess.Run(command.File, [.. command.Prefix, "onednn", "--isa", isa],
+            new Dictionary<string, string?> { ["MIFORGE_ONEDNN"] = "auto", ["MIFORGE_ONEDNN_ISA"] = null, ["ONEDNN_MAX_CPU_ISA"] = null });
+        var reason = (r.Output + r.Error).Trim().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? $"exit code {r.ExitCode}";
+        return (r.Ok, reason);
     }
 
     /// <summary>How to start this miforge host again: its apphost, or dotnet with its dll; null when this process is

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MIForge.Host.Processes;
 
 namespace MIForge.Host.Cluster;
 
@@ -6,33 +6,8 @@ namespace MIForge.Host.Cluster;
 /// with this process's environment (so SLURM_CONF reaches them).</summary>
 public static class SlurmCommands
 {
-    /// <summary>What a client printed and how it exited.</summary>
-    public sealed record Result(int ExitCode, string Output, string Error)
-    {
-        public bool Ok => ExitCode == 0;
-    }
-
     /// <summary>Runs <paramref name="program"/> with <paramref name="args"/>; a missing program is exit code 127.</summary>
-    public static Result Run(string program, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        Process p;
-        try
-        {
-            p = Process.Start(psi)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return new Result(127, "", $"{program}: {e.Message}");
-        }
-        using (p)
-        {
-            var error = p.StandardError.ReadToEndAsync();
-            var output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return new Result(p.ExitCode, output, error.Result);
-        }
-    }
+    public static ChildProcess.Result Run(string program, params string[] args) => ChildProcess.Run(program, args);
 
     /// <summary>Submits a batch script; returns the job id (sbatch --parsable prints "ID" or "ID;CLUSTER").</summary>
     public static string Submit(string script, IEnumerable<string> extraArgs)

@@ -96,7 +96,8 @@ public static class OneDnnIsa
     {
         try
         {
-            return File.Exists(RecordPath) ? Normalize(File.ReadAllText(RecordPath)) : null;
+            var path = RecordPath;
+            return File.Exists(path) ? Normalize(File.ReadAllText(path)) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -115,8 +116,13 @@ public static class OneDnnIsa
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>12 hex digits of SHA-256 over the CPU's model name and flags (from /proc/cpuinfo) and libtorch's version.</summary>
-    public static string MachineKey()
+    /// <summary>12 hex digits of SHA-256 over the CPU's model name and flags (from /proc/cpuinfo) and libtorch's version;
+    /// computed once per process.</summary>
+    public static string MachineKey() => Key.Value;
+
+    private static readonly Lazy<string> Key = new(ComputeKey);
+
+    private static string ComputeKey()
     {
         var cpu = "";
         try
